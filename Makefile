@@ -1,0 +1,48 @@
+# tabunka — `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: help run test test-postgres lint messages bench clean
+
+help: ## Show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+locale/.compiled: $(STAMP) $(wildcard locale/*/LC_MESSAGES/django.po)
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	touch locale/.compiled
+
+var:
+	mkdir -p var
+
+run: $(STAMP) locale/.compiled var ## Set up, load the demo content and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --no-input -v 0
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP) locale/.compiled var ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(PY) -m pytest -q
+
+lint: $(STAMP) ## ruff and mypy
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy src
+
+messages: $(STAMP) ## Extract UI strings into every locale's .po file
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var --add-location=file
+
+bench: $(STAMP) locale/.compiled var ## Run the benchmarks under bench/
+	for f in bench/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean: ## Remove the environment and local data
+	rm -rf $(VENV) var locale/.compiled

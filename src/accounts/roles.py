@@ -1,0 +1,52 @@
+"""Staff roles as Django groups, and the questions views ask about them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+
+ADMIN = "admin"
+EDITOR = "editor"
+TRANSLATOR = "translator"
+
+_NOTICE_MODELS = ("notice", "step", "fee", "link", "faq", "noticeoffice", "noticedocument")
+_CATALOG_MODELS = ("topic", "office", "document")
+
+# Least access: translators change translations only; editors own notices; admins the catalogs.
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    TRANSLATOR: [("translations", "change_translation"), ("translations", "add_translation")]
+    + [("notices", f"view_{m}") for m in _NOTICE_MODELS + _CATALOG_MODELS],
+    EDITOR: [("translations", f"{a}_translation") for a in ("add", "change", "view")]
+    + [("notices", f"{a}_{m}") for m in _NOTICE_MODELS for a in ("add", "change", "view")]
+    + [("notices", f"view_{m}") for m in _CATALOG_MODELS],
+    ADMIN: [
+        ("notices", f"{a}_{m}")
+        for m in _NOTICE_MODELS + _CATALOG_MODELS
+        for a in ("add", "change", "delete", "view")
+    ]
+    + [("translations", f"{a}_translation") for a in ("add", "change", "delete", "view")],
+}
+
+
+def ensure_roles() -> None:
+    """Create or refresh the role groups and their permissions."""
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = [
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in perms
+        ]
+        group.permissions.set(wanted)
+
+
+def is_staff_member(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def can_edit_notices(user: Any) -> bool:
+    return is_staff_member(user) and user.has_perm("notices.change_notice")
+
+
+def can_translate(user: Any) -> bool:
+    return is_staff_member(user) and user.has_perm("translations.change_translation")

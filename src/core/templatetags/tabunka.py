@@ -1,0 +1,61 @@
+"""Render translated text with its own lang, furigana for Easy Japanese, and honest labels."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from core import languages
+from translations.services import Shown
+from yasashii import ruby
+
+register = template.Library()
+
+
+def _body(shown: Shown) -> SafeString:
+    if shown.language == languages.EASY:
+        return mark_safe(ruby(shown.text))  # ruby() escapes everything it does not mark up
+    return mark_safe(escape(shown.text).replace("\n", "<br>"))
+
+
+@register.simple_tag(takes_context=True)
+def show(context: template.Context, shown: Shown | None, tag: str = "span") -> SafeString:
+    """Return a field as HTML: lang where it differs from the page, and why it is not translated."""
+    if shown is None:
+        return mark_safe("")
+    page_lang = context.get("current_language", languages.get(languages.SOURCE))
+    attrs = ""
+    if shown.html_lang != page_lang.html_lang:
+        attrs = format_html(' lang="{}"', shown.html_lang)
+    labels = []
+    if shown.is_fallback:
+        labels.append(
+            _("Not yet translated into %(language)s; shown in %(shown)s.")
+            % {
+                "language": languages.get(shown.wanted).name,
+                "shown": languages.get(shown.language).name,
+            }
+        )
+    if shown.is_machine:
+        labels.append(_("Machine translation, not yet checked by a person."))
+    if shown.outdated:
+        labels.append(_("The Japanese original has changed since this was translated."))
+    note = "".join(format_html('<small class="label">{}</small>', label) for label in labels)
+    return format_html(
+        "<{tag}{attrs}>{body}</{tag}>{note}",
+        tag=tag,
+        attrs=mark_safe(attrs),
+        body=_body(shown),
+        note=mark_safe(note),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def lang_url(context: template.Context, code: str) -> str:
+    """Return the current page's URL in another language."""
+    request = context["request"]
+    query = request.GET.copy()
+    query["lang"] = code
+    return f"{request.path}?{query.urlencode()}"

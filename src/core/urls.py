@@ -1,0 +1,11 @@
+from django.urls import path
+
+from core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("languages/", views.language_list, name="languages"),
+    path("api/languages", views.api_languages, name="api-languages"),
+]

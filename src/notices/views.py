@@ -1,0 +1,127 @@
+"""Public pages of a notice: the landing page, the print sheet and the QR files."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from core import languages
+from notices import codes, presenter, qr, stats
+from notices.models import Notice, NoticeStatus
+
+FURIGANA_COOKIE = "furigana"
+MAX_SUCCESSORS = 20  # a supersede chain longer than this is a data error, not a loop to follow
+
+
+def get_public_notice(code: str) -> Notice:
+    """Return the notice a printed code names, or raise 404 (drafts are not public)."""
+    notice = Notice.objects.select_related("topic").filter(code=code).first()
+    if notice is None or notice.status == NoticeStatus.DRAFT:
+        raise Http404(code)
+    return notice
+
+
+def final_successor(notice: Notice) -> Notice:
+    """Return the notice that replaces this one today, following the chain."""
+    seen = 0
+    while notice.status == NoticeStatus.SUPERSEDED and notice.superseded_by_id:
+        assert notice.superseded_by is not None
+        notice = notice.superseded_by
+        seen += 1
+        if seen > MAX_SUCCESSORS:
+            break
+    return notice
+
+
+def furigana_on(request: HttpRequest) -> bool:
+    choice = request.GET.get("furigana") or request.COOKIES.get(FURIGANA_COOKIE, "on")
+    return choice != "off"
+
+
+@require_GET
+def lookup(request: HttpRequest) -> HttpResponse:
+    """Take the code a resident typed and open its page, or say what is wrong."""
+    typed = request.GET.get("code", "")
+    code = codes.normalize(typed)
+    error = ""
+    if not code:
+        error = _("Please type the code printed on your letter.")
+    elif not codes.is_valid(code):
+        error = _("A code has 6 letters and numbers, like K7QM4X. Please check the letter again.")
+    elif not Notice.objects.filter(code=code).exclude(status=NoticeStatus.DRAFT).exists():
+        error = _("We could not find this code. Please check it, or ask the Consultation Plaza.")
+    if error:
+        return render(
+            request, "core/home.html", {"lookup_error": error, "typed": typed}, status=400
+        )
+    return redirect("notices:landing", code=code)
+
+
+@require_GET
+def landing(request: HttpRequest, code: str) -> HttpResponse:
+    """Explain one letter in the reader's language."""
+    canonical = codes.normalize(code)
+    if canonical != code:
+        return redirect(_with_query(reverse("notices:landing", args=[canonical]), request))
+    notice = get_public_notice(code)
+    if notice.status == NoticeStatus.SUPERSEDED:
+        successor = final_successor(notice)
+        return redirect(_with_query(successor.get_absolute_url(), request))
+    lang = request.LANGUAGE_CODE
+    if notice.status == NoticeStatus.WITHDRAWN:
+        page = presenter.build(notice, lang)
+        return render(request, "notices/withdrawn.html", {"page": page, "notice": notice})
+    stats.record_scan(notice, lang)
+    furigana = furigana_on(request)
+    response = render(
+        request,
+        "notices/landing.html",
+        {"page": presenter.build(notice, lang), "notice": notice, "furigana": furigana},
+    )
+    if "furigana" in request.GET:
+        response.set_cookie(FURIGANA_COOKIE, "on" if furigana else "off", samesite="Lax")
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def qr_file(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    """Return the notice's QR code as SVG, PNG, PDF or EPS."""
+    if kind not in qr.CONTENT_TYPES:
+        raise Http404(kind)
+    notice = get_public_notice(code)
+    response = HttpResponse(qr.render(notice.code, kind), content_type=qr.CONTENT_TYPES[kind])
+    response["Content-Disposition"] = f'inline; filename="tabunka-{notice.code}.{kind}"'
+    return response
+
+
+@require_GET
+def print_sheet(request: HttpRequest, code: str) -> HttpResponse:
+    """Return the insert printed with the letter: the code, the URL, the call to scan in 14 languages."""
+    notice = get_public_notice(code)
+    lines = []
+    for lang in languages.LANGUAGES:
+        with translation.override(lang.code):
+            lines.append((lang, _("Scan the code for an explanation of this letter in your language.")))
+    return render(
+        request,
+        "notices/print.html",
+        {
+            "notice": notice,
+            "url": qr.notice_url(notice.code),
+            "size_mm": round(qr.printed_size_mm(notice.code)),
+            "lines": lines,
+            "plaza": settings.TABUNKA_PLAZA,
+        },
+    )
+
+
+def _with_query(url: str, request: HttpRequest) -> str:
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url
