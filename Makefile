@@ -21,7 +21,7 @@ locale/.compiled: $(STAMP) $(wildcard locale/*/LC_MESSAGES/django.po)
 	touch locale/.compiled
 
 var:
-	mkdir -p var
+	mkdir -p var/static
 
 run: $(STAMP) locale/.compiled var ## Set up, load the demo content and serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --no-input -v 0

@@ -69,11 +69,12 @@ def match_tag(tag: str) -> str | None:
         return None
     if tag in BY_CODE:
         return tag
-    for alias, code in _ALIASES.items():
-        if tag == alias or tag.startswith(alias + "-"):
-            return code
     if tag.startswith("zh-") and "hant" in tag.split("-"):
         return "zh-hant"
+    # The longest alias first, so zh-hk wins over zh.
+    for alias, code in sorted(_ALIASES.items(), key=lambda item: -len(item[0])):
+        if tag == alias or tag.startswith(alias + "-"):
+            return code
     base = tag.split("-")[0]
     if base in BY_CODE and base != "ja":
         return base

@@ -31,7 +31,7 @@ class LanguageMiddleware:
                 settings.LANGUAGE_COOKIE_NAME,
                 chosen,
                 max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                samesite="Lax",
                 httponly=True,
             )
         patch_vary_headers(response, ("Accept-Language", "Cookie"))

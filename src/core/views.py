@@ -13,9 +13,7 @@ from translations.services import TranslationTable
 def home(request: HttpRequest) -> HttpResponse:
     """Return the entry page: type your code, notices by topic, the way to the Plaza."""
     lang = request.LANGUAGE_CODE
-    notices = list(
-        Notice.objects.filter(status=NoticeStatus.PUBLISHED).select_related("topic")
-    )
+    notices = list(Notice.objects.filter(status=NoticeStatus.PUBLISHED).select_related("topic"))
     topics = list(Topic.objects.filter(notice__in=notices).distinct())
     table = TranslationTable([*notices, *topics], [lang, languages.EASY], public=True)
     groups = [

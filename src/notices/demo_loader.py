@@ -70,9 +70,7 @@ def load_notice(data: dict[str, Any]) -> models.Notice:
     notice = models.Notice.objects.filter(code=code).first() or models.Notice(code=code)
     notice.topic = models.Topic.objects.get(slug=data["topic"])
     deadline = data.get("deadline")
-    notice.deadline = (
-        datetime.date.fromisoformat(str(deadline)) if deadline else None
-    )
+    notice.deadline = datetime.date.fromisoformat(str(deadline)) if deadline else None
     notice.show_era = bool(data.get("show_era"))
     notice.is_sample = True
     notice.status = models.NoticeStatus.PUBLISHED
@@ -85,7 +83,10 @@ def load_notice(data: dict[str, Any]) -> models.Notice:
     for order, text in enumerate(data.get("steps", [])):
         _save(models.Step(notice=notice, order=order), {"text": text})
     for order, fee in enumerate(data.get("fees") or []):
-        _save(models.Fee(notice=notice, order=order, amount=fee.get("amount")), {"label": fee["label"]})
+        _save(
+            models.Fee(notice=notice, order=order, amount=fee.get("amount")),
+            {"label": fee["label"]},
+        )
     for order, link in enumerate(data.get("links") or []):
         _save(models.Link(notice=notice, order=order, url=link["url"]), {"label": link["label"]})
     for order, faq in enumerate(data.get("faq") or []):

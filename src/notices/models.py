@@ -79,8 +79,12 @@ class Notice(Translatable):
     deadline_note = models.TextField(_("about the deadline"), blank=True)
     show_era = models.BooleanField(_("the letter uses Japanese era dates"), default=False)
     contact = models.TextField(_("who to ask"), blank=True)
-    offices = models.ManyToManyField(Office, through="NoticeOffice", blank=True)
-    documents = models.ManyToManyField(Document, through="NoticeDocument", blank=True)
+    offices: models.ManyToManyField[Office, NoticeOffice] = models.ManyToManyField(
+        Office, through="NoticeOffice", blank=True
+    )
+    documents: models.ManyToManyField[Document, NoticeDocument] = models.ManyToManyField(
+        Document, through="NoticeDocument", blank=True
+    )
     is_sample = models.BooleanField(_("sample content"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

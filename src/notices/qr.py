@@ -12,6 +12,7 @@ MODULE_MM = 0.8  # a version 2–3 code with its 4-module quiet zone prints at 2
 POINTS_PER_MM = 72 / 25.4
 PNG_DPI = 300
 BORDER = 4  # the quiet zone the standard asks for
+EPS_MODULE_PT = 2  # 0.71 mm
 
 CONTENT_TYPES = {
     "svg": "image/svg+xml",
@@ -40,8 +41,13 @@ def render(code: str, kind: str) -> bytes:
     elif kind == "png":
         scale = round(MODULE_MM / 25.4 * PNG_DPI)
         qr.save(out, kind="png", scale=scale, border=BORDER, dpi=PNG_DPI)
-    elif kind in ("pdf", "eps"):
-        qr.save(out, kind=kind, scale=MODULE_MM * POINTS_PER_MM, border=BORDER)
+    elif kind == "pdf":
+        qr.save(out, kind="pdf", scale=MODULE_MM * POINTS_PER_MM, border=BORDER)
+    elif kind == "eps":  # segno writes EPS as text
+        text = io.StringIO()
+        # Whole points per module keep the DSC bounding box in integers, as the convention wants.
+        qr.save(text, kind="eps", scale=EPS_MODULE_PT, border=BORDER)
+        return text.getvalue().encode("ascii")
     else:
         raise ValueError(kind)
     return out.getvalue()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +18,7 @@ from core import languages
 from notices import actions, presenter, qr, stats
 from notices.models import Notice, NoticeStatus
 from translations import services
-from translations.models import Status
+from translations.models import Status, Translatable
 
 
 def get_notice_for_staff(request: HttpRequest, code: str, *, edit: bool = False) -> Notice:
@@ -29,7 +30,7 @@ def get_notice_for_staff(request: HttpRequest, code: str, *, edit: bool = False)
     return get_object_or_404(Notice.objects.select_related("topic"), code=code)
 
 
-def _fields(notice: Notice) -> list[tuple[object, str]]:
+def _fields(notice: Notice) -> list[tuple[Translatable, str]]:
     return [(obj, f) for obj in notice.parts() for f in obj.translatable_fields]
 
 
@@ -121,7 +122,7 @@ def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
             if current and current.text == text and current.status == status:
                 continue
             services.set_translation(
-                row["obj"], row["field"], lang, text, status=status, user=request.user
+                row["obj"], row["field"], lang, text, status=status, user=_user(request)
             )
             changed += 1
         messages.success(request, _("Saved %(count)d fields.") % {"count": changed})
@@ -172,3 +173,7 @@ def _lifecycle(
     else:
         messages.success(request, done)
     return redirect("notices:staff-detail", code=notice.code)
+
+
+def _user(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None

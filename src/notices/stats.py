@@ -23,9 +23,7 @@ def record_scan(notice: Notice, code: str) -> None:
         with transaction.atomic():
             ScanCount.objects.create(notice=notice, language=code, day=day, count=1)
     except IntegrityError:  # another request created today's row first
-        ScanCount.objects.filter(notice=notice, language=code, day=day).update(
-            count=F("count") + 1
-        )
+        ScanCount.objects.filter(notice=notice, language=code, day=day).update(count=F("count") + 1)
 
 
 def daily(notice: Notice, days: int = 30) -> list[tuple[datetime.date, int]]:

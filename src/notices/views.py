@@ -108,7 +108,9 @@ def print_sheet(request: HttpRequest, code: str) -> HttpResponse:
     lines = []
     for lang in languages.LANGUAGES:
         with translation.override(lang.code):
-            lines.append((lang, _("Scan the code for an explanation of this letter in your language.")))
+            lines.append(
+                (lang, _("Scan the code for an explanation of this letter in your language."))
+            )
     return render(
         request,
         "notices/print.html",

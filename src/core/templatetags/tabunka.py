@@ -25,7 +25,7 @@ def show(context: template.Context, shown: Shown | None, tag: str = "span") -> S
     """Return a field as HTML: lang where it differs from the page, and why it is not translated."""
     if shown is None:
         return mark_safe("")
-    page_lang = context.get("current_language", languages.get(languages.SOURCE))
+    page_lang = context.get("current_language") or languages.get(languages.SOURCE)
     attrs = ""
     if shown.html_lang != page_lang.html_lang:
         attrs = format_html(' lang="{}"', shown.html_lang)

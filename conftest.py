@@ -1,0 +1,84 @@
+"""Fixtures shared by every app's tests: demo content, personas, a browser."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls made there are
+# still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """Load the sample content once; each test runs in a transaction rolled back after it."""
+    from notices import demo_loader
+
+    with django_db_blocker.unblock():
+        demo_loader.load_all()
+
+
+def load_demo_if_flushed() -> None:
+    """Reload the sample content after a transactional test emptied the tables."""
+    from notices import demo_loader
+    from notices.models import Notice
+
+    if not Notice.objects.exists():
+        demo_loader.load_all()
+
+
+def make_staff(role: str) -> User:
+    from accounts import roles
+
+    roles.ensure_roles()
+    user = User.objects.create_user(f"{role}-user", password="pw-" + role, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor_client(db: None) -> Client:
+    client = Client()
+    client.force_login(make_staff("editor"))
+    return client
+
+
+@pytest.fixture
+def translator_client(db: None) -> Client:
+    client = Client()
+    client.force_login(make_staff("translator"))
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def demo_server(live_server: Any) -> Any:
+    load_demo_if_flushed()
+    return live_server
