@@ -38,8 +38,13 @@ lint: $(STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy src
 
+# Apps with a locale/ folder of their own keep their strings there; the rest go to locale/.
+APP_LOCALES := $(notdir $(patsubst %/locale,%,$(wildcard src/*/locale)))
+LOCALE_FLAGS := -l ja -l ja_Easy -l en -l zh_Hans -l zh_Hant -l ko -l vi -l ne -l id -l fil -l my -l th -l pt_BR -l es --no-obsolete --add-location=file
+
 messages: $(STAMP) ## Extract UI strings into every locale's .po file
-	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var --add-location=file
+	$(PY) manage.py makemessages $(LOCALE_FLAGS) --ignore=.venv --ignore=var --ignore='src/yasashii/*' $(foreach app,$(APP_LOCALES),--ignore='src/$(app)/*')
+	for app in $(APP_LOCALES); do (cd src/$$app && ../../$(PY) ../../manage.py makemessages $(LOCALE_FLAGS) --ignore='tests/*') || exit 1; done
 
 bench: $(STAMP) locale/.compiled var ## Run the benchmarks under bench/
 	for f in bench/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

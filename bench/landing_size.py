@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 30 * 1024
+HEADER = f"{'lang':8} {'transferred':>11} {'uncompressed':>12} {'vs budget':>9} {'gzip ratio':>10}"
 CODE = "NH7K4A"
 LANGS = [
     "ja",
@@ -114,9 +115,7 @@ def main() -> int:
                     ],
                 )
                 worst = 0
-                print(
-                    f"{'lang':8} {'transferred':>11} {'uncompressed':>12} {'vs budget':>9} {'gzip ratio':>10}"
-                )
+                print(HEADER)
                 for lang in LANGS:
                     context = browser.new_context()
                     page = context.new_page()
@@ -124,9 +123,8 @@ def main() -> int:
                     cdp.send("Network.enable")
                     sent, raw = measure(page, cdp, f"{base}/n/{CODE}?lang={lang}")
                     worst = max(worst, sent)
-                    print(
-                        f"{lang:8} {sent:>11,} {raw:>12,} {sent / BUDGET:>9.2f} {sent / max(raw, 1):>10.2f}"
-                    )
+                    ratio = sent / max(raw, 1)
+                    print(f"{lang:8} {sent:>11,} {raw:>12,} {sent / BUDGET:>9.2f} {ratio:>10.2f}")
                     context.close()
                 browser.close()
         finally:

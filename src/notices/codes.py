@@ -3,7 +3,8 @@
 import secrets
 import unicodedata
 
-# No 0/O, 1/I/L, 2/Z, 5/S, 8/B: the pairs people confuse on paper and on the phone.
+# No 0/O, 1/I/L, 2/Z or 5/S at all, and no B so that 8 reads one way: the characters people
+# confuse on paper and over the phone.
 ALPHABET = "346789ACDEFGHJKMNPQRTUVWXY"
 LENGTH = 6
 

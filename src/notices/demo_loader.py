@@ -1,4 +1,4 @@
-"""Load the sample notices and catalogs from src/notices/demo/*.yaml (format: docs/demo-content.md)."""
+"""Load the sample notices and catalogs from src/notices/demo/ (format: docs/demo-content.md)."""
 
 from __future__ import annotations
 

@@ -137,6 +137,9 @@ class NoticeOffice(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.notice_id} → {self.office_id}"
+
 
 class NoticeDocument(models.Model):
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE)
@@ -145,6 +148,9 @@ class NoticeDocument(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.notice_id} → {self.document_id}"
 
 
 class Step(Translatable):
@@ -203,3 +209,6 @@ class ScanCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["notice", "language", "day"], name="one_count_per_day")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.notice_id} {self.language} {self.day}: {self.count}"

@@ -70,7 +70,7 @@ def notice_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def preview(request: HttpRequest, code: str, lang: str) -> HttpResponse:
-    """Show the landing page as a resident would see it, drafts included, without counting a scan."""
+    """Show the landing page as a resident sees it, drafts included, counting no scan."""
     notice = get_notice_for_staff(request, code)
     if lang not in languages.BY_CODE:
         raise Http404(lang)

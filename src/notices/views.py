@@ -103,7 +103,7 @@ def qr_file(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 @require_GET
 def print_sheet(request: HttpRequest, code: str) -> HttpResponse:
-    """Return the insert printed with the letter: the code, the URL, the call to scan in 14 languages."""
+    """Return the letter insert: the code, the URL, and the call to scan in 14 languages."""
     notice = get_public_notice(code)
     lines = []
     for lang in languages.LANGUAGES:

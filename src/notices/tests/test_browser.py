@@ -1,4 +1,4 @@
-"""The landing page in a real browser: Debian's Chromium driven by Playwright, checked by axe-core."""
+"""The landing page in a real browser (Debian's Chromium via Playwright), checked by axe-core."""
 
 from __future__ import annotations
 

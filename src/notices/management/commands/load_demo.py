@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from accounts import roles
 from notices import demo_loader, qr
 
-DEMO_PASSWORD = "kumamoto-demo-2026"  # printed by `make run`; demo databases only
+DEMO_PASSWORD = "kumamoto-demo-2026"  # noqa: S105 — printed by `make run`; demo databases only
 
 
 class Command(BaseCommand):
