@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.test import Client
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made there are
 # still synchronous and safe.
@@ -46,6 +48,8 @@ def load_demo_if_flushed() -> None:
 
 
 def make_staff(role: str) -> User:
+    from django.contrib.auth.models import Group, User
+
     from accounts import roles
 
     roles.ensure_roles()
@@ -56,6 +60,8 @@ def make_staff(role: str) -> User:
 
 @pytest.fixture
 def editor_client(db: None) -> Client:
+    from django.test import Client
+
     client = Client()
     client.force_login(make_staff("editor"))
     return client
@@ -63,6 +69,8 @@ def editor_client(db: None) -> Client:
 
 @pytest.fixture
 def translator_client(db: None) -> Client:
+    from django.test import Client
+
     client = Client()
     client.force_login(make_staff("translator"))
     return client

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "accounts",
     "translations",
     "notices",
+    "writing",
 ]
 
 MIDDLEWARE = [

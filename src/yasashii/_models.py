@@ -1,0 +1,160 @@
+"""Result types and settings of yasashii (re-exported by the package; import from `yasashii`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MAX_CHARS = 20_000
+"""Longest text analyze() and rewrite() accept; longer input raises TextTooLong."""
+
+
+class TextTooLong(ValueError):
+    """Raised by analyze() and rewrite() when the text is longer than MAX_CHARS."""
+
+    def __init__(self, length: int, limit: int = MAX_CHARS) -> None:
+        super().__init__(f"text has {length} characters; the limit is {limit}")
+        self.length = length
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds of the rules; the defaults follow the 2020 national guideline and NHK."""
+
+    max_sentence_chars: int = 50
+    """long-sentence: flag sentences longer than this (NHK ≤ 50; guideline point 2)."""
+    max_nouns: int = 6
+    """many-nouns: flag sentences with more nouns than this (やさにちチェッカー: > 6)."""
+    max_kanji_run: int = 5
+    """kanji-run: flag runs of more consecutive kanji than this (runs of ≥ 6)."""
+    max_jlpt_level: int = 3
+    """difficult-word: words harder than this JLPT level are flagged (3 = N3; N2/N1 flagged)."""
+    flag_unlisted_kanji_words: bool = True
+    """difficult-word: also flag kanji words found in no JLPT list (notice jargon)."""
+    min_katakana_chars: int = 3
+    """katakana-loanword: katakana common nouns this long or longer are flagged."""
+    min_romaji_chars: int = 2
+    """romaji: Latin-letter words this long or longer (outside URLs and e-mail) are flagged."""
+    max_suggestions: int = 3
+    """Most paraphrases attached to one issue."""
+    disabled_rules: frozenset[str] = frozenset()
+    """Rule ids not to run."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A located problem: rule id, offsets into the input, messages and suggestions."""
+
+    rule: str
+    start: int
+    end: int
+    surface: str
+    message_ja: str
+    message_en: str
+    guideline: str
+    suggestions: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        d = asdict(self)
+        d["suggestions"] = list(self.suggestions)
+        return d
+
+
+@dataclass(frozen=True)
+class SentenceMetrics:
+    """Metrics of one sentence, with its offsets into the input."""
+
+    start: int
+    end: int
+    text: str
+    characters: int
+    words: int
+    nouns: int
+    kanji: int
+    kanji_ratio: float
+    longest_kanji_run: int
+    katakana_words: int
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """A content word with its JLPT level (None when in no list)."""
+
+    start: int
+    end: int
+    surface: str
+    lemma: str
+    jlpt: str | None
+
+
+@dataclass(frozen=True)
+class KanjiInfo:
+    """A kanji of the text with its school grade (1–6, 7 secondary, None outside jōyō)."""
+
+    kanji: str
+    grade: int | None
+    count: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything analyze() found; to_dict() is JSON-serialisable."""
+
+    text: str
+    sentences: list[SentenceMetrics]
+    metrics: dict[str, float]
+    readability: float | None
+    readability_level: str | None
+    words: list[WordInfo]
+    kanji: list[KanjiInfo]
+    issues: list[Issue] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return asdict(self) | {"issues": [i.to_dict() for i in self.issues]}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One mechanical fix: offsets and text in the original, the replacement, the rules."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    rules: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return asdict(self) | {"rules": list(self.rules)}
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """The rewritten text and the changes that make it, in order."""
+
+    original: str
+    text: str
+    changes: list[Change]
+
+    def apply(self, accepted: set[int] | None = None) -> str:
+        """Return the original with only the changes whose indexes are in accepted applied."""
+        out: list[str] = []
+        pos = 0
+        for i, change in enumerate(self.changes):
+            if accepted is None or i in accepted:
+                out.append(self.original[pos : change.start])
+                out.append(change.new)
+                pos = change.end
+        out.append(self.original[pos:])
+        return "".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {
+            "original": self.original,
+            "text": self.text,
+            "changes": [c.to_dict() for c in self.changes],
+        }

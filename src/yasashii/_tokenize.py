@@ -1,0 +1,141 @@
+"""Tokenizer access for yasashii (internal: DOES NOT belong to the public API).
+
+SudachiPy and fugashi are loaded lazily, once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from sudachipy import Tokenizer
+
+# Sudachi refuses inputs above 49,149 UTF-8 bytes; 4,000 characters stay below it
+# even when every character takes four bytes.
+CHUNK_CHARS = 4000
+_BREAKS = "。！？!?\n"
+
+_KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
+
+_lock = threading.Lock()
+_sudachi: Tokenizer | None = None
+_pos_cache: dict[int, tuple[str, ...]] = {}
+_sudachi_dict: Any = None
+_fugashi: Any = None
+
+
+class Token(NamedTuple):
+    """One Sudachi morpheme with character offsets into the analysed text."""
+
+    surface: str
+    start: int
+    end: int
+    pos: tuple[str, ...]
+    reading: str
+    lemma: str
+    normalized: str
+    oov: bool
+
+
+def to_hiragana(text: str) -> str:
+    """Return text with katakana letters turned into hiragana."""
+    return text.translate(_KATA_TO_HIRA)
+
+
+def _get_sudachi() -> Tokenizer:
+    """Return the shared Sudachi tokenizer, loading the dictionary on first use."""
+    global _sudachi, _sudachi_dict
+    if _sudachi is None:
+        with _lock:
+            if _sudachi is None:
+                from sudachipy import Dictionary, SplitMode
+
+                _sudachi_dict = Dictionary(dict="core")
+                _sudachi = _sudachi_dict.tokenizer(mode=SplitMode.C)
+    return _sudachi
+
+
+def get_fugashi() -> Any:
+    """Return the shared fugashi tagger on unidic-lite, loading it on first use."""
+    global _fugashi
+    if _fugashi is None:
+        with _lock:
+            if _fugashi is None:
+                import fugashi
+                import unidic_lite
+
+                _fugashi = fugashi.GenericTagger(f"-d {unidic_lite.DICDIR} -r /dev/null")
+    return _fugashi
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Yield (offset, piece) slices of text no longer than size, cut after sentence ends."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            cut = max(text.rfind(b, start, end) for b in _BREAKS)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def _pos(pos_id: int) -> tuple[str, ...]:
+    """Return the part-of-speech tuple for a Sudachi POS id (cached)."""
+    pos = _pos_cache.get(pos_id)
+    if pos is None:
+        pos = tuple(_sudachi_dict.pos_of(pos_id))
+        _pos_cache[pos_id] = pos
+    return pos
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return Sudachi tokens for text, with offsets that index text."""
+    tok = _get_sudachi()
+    out: list[Token] = []
+    append = out.append
+    for base, piece in chunks(text):
+        for m in tok.tokenize(piece):
+            start = base + m.begin()
+            end = base + m.end()
+            surface = text[start:end]
+            if not surface:
+                continue
+            pos = _pos(m.part_of_speech_id())
+            reading = surface if pos[0] == "補助記号" else to_hiragana(m.reading_form())
+            append(
+                Token(
+                    surface,
+                    start,
+                    end,
+                    pos,
+                    reading,
+                    m.dictionary_form(),
+                    m.normalized_form(),
+                    m.is_oov(),
+                )
+            )
+    return out
+
+
+def goshu_rows(text: str) -> list[tuple[str, str, str, str]]:
+    """Return (surface, pos1, pos2, goshu) for each UniDic token of text."""
+    tagger = get_fugashi()
+    rows: list[tuple[str, str, str, str]] = []
+    for _, piece in chunks(text):
+        for node in tagger(piece):
+            f = node.feature_raw.split(",", 13)
+            rows.append(
+                (node.surface, f[0], f[1] if len(f) > 1 else "*", f[12] if len(f) > 12 else "*")
+            )
+    return rows
+
+
+def synonym_group_ids(text: str) -> list[int]:
+    """Return Sudachi synonym group ids of a single word (empty if not one word)."""
+    ms = _get_sudachi().tokenize(text)
+    return list(ms[0].synonym_group_ids()) if len(ms) == 1 else []
