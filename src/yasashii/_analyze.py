@@ -26,6 +26,7 @@ from yasashii._tokenize import Token, tokenize
 _SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*|\n|$)")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+")
 _KATAKANA = re.compile(r"[ァ-ヺー・]+")
+_SPACE = re.compile(r"\s")
 _CONTENT = {"名詞", "動詞", "形容詞", "形状詞", "副詞"}
 _NOMINALIZING = {"行う", "実施", "実行", "願う"}
 
@@ -127,21 +128,22 @@ def _word_findings(
 def _sentence_metrics(text: str, span: tuple[int, int], toks: list[Token]) -> SentenceMetrics:
     """Return the metrics of one sentence."""
     s = text[span[0] : span[1]]
-    chars = sum(1 for c in s if not c.isspace())
-    words = [t for t in toks if t.pos[0] not in ("補助記号", "空白")]
-    kanji = len("".join(_KANJI_RUN.findall(s)))
+    chars = len(s) - len(_SPACE.findall(s))
     runs = [len(r) for r in _KANJI_RUN.findall(s)]
+    kanji = sum(runs)
+    words = nouns = katakana = 0
+    for t in toks:
+        pos0 = t.pos[0]
+        if pos0 == "補助記号" or pos0 == "空白":
+            continue
+        words += 1
+        if pos0 == "名詞" and t.pos[1] != "数詞":
+            nouns += 1
+        if len(t.surface) > 1 and "ァ" <= t.surface[0] <= "ヺ" and _KATAKANA.fullmatch(t.surface):
+            katakana += 1
+    ratio = round(kanji / chars, 4) if chars else 0.0
     return SentenceMetrics(
-        span[0],
-        span[1],
-        s,
-        chars,
-        len(words),
-        sum(1 for t in words if t.pos[0] == "名詞" and t.pos[1] != "数詞"),
-        kanji,
-        round(kanji / chars, 4) if chars else 0.0,
-        max(runs, default=0),
-        sum(1 for t in words if _KATAKANA.fullmatch(t.surface) and len(t.surface) > 1),
+        span[0], span[1], s, chars, words, nouns, kanji, ratio, max(runs, default=0), katakana
     )
 
 

@@ -1,6 +1,7 @@
 """Rule ids, guideline points and messages (internal: DOES NOT belong to the public API).
 
-Guideline = 在留支援のためのやさしい日本語ガイドライン (出入国在留管理庁・文化庁, 2020), writing rules 1–10.
+Guideline = 在留支援のためのやさしい日本語ガイドライン (出入国在留管理庁・文化庁, 2020),
+writing rules 1–10.
 """
 
 from __future__ import annotations

@@ -123,9 +123,12 @@ def clocks(text: str) -> list[Finding]:
     return out
 
 
+_UNIT = r"(?:年度|年|か月|ヶ月|月|日|時|分|歳|才|円|人|回|階|%|％)"
+_N = r"[0-9０-９]+(?:[:：][0-9０-９]{2})?"
+# Every repetition starts with a unit, so a digit run cannot be split two ways
+# (no catastrophic backtracking on long digit strings).
 _OP = (
-    r"(?:(?:令和|平成|昭和)(?:元|[0-9０-９]+)年)?(?:午前|午後)?"
-    r"(?:[0-9０-９]+(?:[:：][0-9０-９]{2})?(?:年度|年|か月|ヶ月|月|日|時|分|歳|才|円|人|回|階|%|％)?)+"
+    rf"(?:(?:令和|平成|昭和)(?:元|[0-9０-９]+)年)?(?:午前|午後)?{_N}(?:{_UNIT}{_N})*{_UNIT}?"
     r"(?:[（(][月火水木金土日祝][）)])?"
 )
 _TILDE_RE = re.compile(rf"({_OP})[ 　]*([～〜~])[ 　]*({_OP})?")
@@ -185,7 +188,10 @@ _O_STEMS = {
     "急ぎ下": "急いで",
 }
 _O = "|".join(sorted(map(re.escape, _O_STEMS), key=len, reverse=True))
-_PLEASE = r"(?:くださいますよう|下さいますよう|いただきますよう|頂きますよう)(?:お願い|おねがい)(?:申し上げます|いたします|致します|します)"
+_PLEASE = (
+    r"(?:くださいますよう|下さいますよう|いただきますよう|頂きますよう)"
+    r"(?:お願い|おねがい)(?:申し上げます|いたします|致します|します)"
+)
 _KANGO = r"([\u4e00-\u9fff]{2,4})"
 
 

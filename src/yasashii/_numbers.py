@@ -203,8 +203,19 @@ def _geminate(word: str, keys: tuple[str, ...]) -> str:
     return word
 
 
+def _counter_plain(counter: str) -> str:
+    """Return the plain reading of a counter."""
+    return _COUNTERS[counter][0] if counter in _COUNTERS else counter
+
+
 def read_number(number: str, counter: str, before: str, after: str) -> tuple[str, str]:
     """Return (number reading, counter reading) of number+counter in its context."""
+    digits = number.translate(_FW)
+    if sum(c.isdigit() for c in digits) > 16:
+        # too long for a quantity (codes, phone numbers): read digit by digit
+        return "".join(_WORDS[int(c)] if c.isdigit() else c for c in digits), _counter_plain(
+            counter
+        )
     value, frac = parse_number(number)
     if value is None:
         return number, counter

@@ -6,6 +6,7 @@ import html
 from functools import lru_cache
 
 from yasashii._reading import align, has_kanji, pieces, reading_of
+from yasashii._tokenize import to_hiragana
 
 MAX_RUBY_CHARS = 200_000
 
@@ -44,6 +45,16 @@ def ruby(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def reading(text: str) -> str:
-    """Return the reading of text in hiragana."""
+def _reading(text: str) -> str:
+    """Return the reading of text (cached; callers guard against errors)."""
     return reading_of(text)
+
+
+def reading(text: str) -> str:
+    """Return the reading of text in hiragana; never raise (unreadable parts stay as written)."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    try:
+        return _reading(text)
+    except Exception:  # noqa: BLE001 - fall back to the text itself
+        return to_hiragana(text)

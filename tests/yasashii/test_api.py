@@ -16,17 +16,40 @@ SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def test_public_api() -> None:
-    for name in ("analyze", "reading", "ruby", "rewrite", "Settings", "Report", "Issue", "TextTooLong"):
+    for name in (
+        "analyze",
+        "reading",
+        "ruby",
+        "rewrite",
+        "Settings",
+        "Report",
+        "Issue",
+        "TextTooLong",
+    ):
         assert name in yasashii.__all__
     assert set(yasashii.RULE_IDS) >= {
-        "long-sentence", "many-nouns", "kanji-run", "difficult-word", "honorific", "double-negative",
-        "katakana-loanword", "romaji", "nominalized-verb", "vague-expression", "era-date", "clock-24h",
-        "tilde-range", "relative-date"}
+        "long-sentence",
+        "many-nouns",
+        "kanji-run",
+        "difficult-word",
+        "honorific",
+        "double-negative",
+        "katakana-loanword",
+        "romaji",
+        "nominalized-verb",
+        "vague-expression",
+        "era-date",
+        "clock-24h",
+        "tilde-range",
+        "relative-date",
+    }
 
 
 def test_import_does_not_load_dictionaries() -> None:
-    code = ("import sys, yasashii, yasashii._tokenize as t; "
-            "assert t._sudachi is None and t._fugashi is None; assert 'sudachipy' not in sys.modules")
+    code = (
+        "import sys, yasashii, yasashii._tokenize as t; "
+        "assert t._sudachi is None and t._fugashi is None; assert 'sudachipy' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": SRC})
 
 
@@ -61,11 +84,17 @@ def test_readability_matches_jreadability() -> None:
 
 
 def test_rewrite_changes_can_be_accepted_one_by_one() -> None:
-    text = "受付は9:00～17:00です。令和7年4月1日から、至急ご提出くださいますようお願い申し上げます。"
+    text = (
+        "受付は9:00～17:00です。令和7年4月1日から、至急ご提出くださいますようお願い申し上げます。"
+    )
     rw: Rewrite = rewrite(text)
-    assert [c.rules for c in rw.changes] == [("clock-24h", "tilde-range"), ("era-date",), ("honorific",)]
+    assert [c.rules for c in rw.changes] == [
+        ("clock-24h", "tilde-range"),
+        ("era-date",),
+        ("honorific",),
+    ]
     for c in rw.changes:
-        assert text[c.start:c.end] == c.old
+        assert text[c.start : c.end] == c.old
     assert rw.apply(set()) == text
     assert rw.apply({1}) == text.replace("令和7年", "2025年")
     assert rw.apply() == rw.text
@@ -74,8 +103,13 @@ def test_rewrite_changes_can_be_accepted_one_by_one() -> None:
 
 @pytest.mark.parametrize("command", ["check", "reading", "ruby", "rewrite"])
 def test_cli(command: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "yasashii", command, "--json", "-"],
-                          input="令和7年4月1日に提出してください。", capture_output=True, text=True,
-                          env={"PYTHONPATH": SRC}, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "yasashii", command, "--json", "-"],
+        input="令和7年4月1日に提出してください。",
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": SRC},
+        timeout=60,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     assert proc.stdout.strip()

@@ -15,7 +15,7 @@ def test_no_suggestion_is_on_the_deny_list() -> None:
 
 
 def test_gaijin_is_never_suggested() -> None:
-    # 外国人 contains 外人 only across a word boundary (外国人 = 外国 + 人); the word itself is banned
+    # 外国人 holds 外人 only across a word boundary (外国 + 人); the word itself is banned
     assert all("外人" not in s.replace("外国人", "") for _, _, s in _lexicon.all_suggestions())
     assert _lexicon.is_denied("外人")
 
@@ -34,8 +34,25 @@ def test_short_kana_deny_entries_do_not_block_harmless_words() -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["納期限", "督促", "延滞金", "口座振替", "還付", "賦課", "減免", "猶予", "被保険者", "扶養", "控除",
-     "交付", "申請", "届出", "所定", "併せて", "遅滞なく"],
+    [
+        "納期限",
+        "督促",
+        "延滞金",
+        "口座振替",
+        "還付",
+        "賦課",
+        "減免",
+        "猶予",
+        "被保険者",
+        "扶養",
+        "控除",
+        "交付",
+        "申請",
+        "届出",
+        "所定",
+        "併せて",
+        "遅滞なく",
+    ],
 )
 def test_curated_dictionary_covers_notice_words(word: str) -> None:
     assert _lexicon.notice_paraphrases()[word]
@@ -51,7 +68,10 @@ def test_moj_comes_first() -> None:
 
 def test_moj_attribution_ships_with_the_data() -> None:
     text = resources.files("yasashii").joinpath("data/ATTRIBUTION.md").read_text("utf-8")
-    assert "出典:出入国在留管理庁ホームページ(https://www.moj.go.jp/isa/support/portal/plainjapanese_kakikaerei.html)" in text
+    assert (
+        "出典:出入国在留管理庁ホームページ(https://www.moj.go.jp/isa/support/portal/plainjapanese_kakikaerei.html)"
+        in text
+    )
 
 
 def test_levels_and_grades() -> None:

@@ -10,9 +10,15 @@ from hypothesis import strategies as st
 
 from yasashii import analyze, reading, rewrite, ruby
 
-JAPANESE = st.text(alphabet=st.sampled_from(list(
-    "漢字手続申請納期限方日月時分人回歳円第令和平成ごお願いくださいますひらがなカタカナー0123456789"
-    "～〜:：（）()。、！？ \n<>&\"'AbＡ😀\x00\x1b\u200b\ufeff々ヶ")), max_size=80)
+JAPANESE = st.text(
+    alphabet=st.sampled_from(
+        list(
+            "漢字手続申請納期限方日月時分人回歳円第令和平成ごお願いくださいますひらがなカタカナー0123456789"
+            "～〜:：（）()。、！？ \n<>&\"'AbＡ😀\x00\x1b\u200b\ufeff々ヶ"
+        )
+    ),
+    max_size=80,
+)
 TEXT = st.one_of(st.text(max_size=80), JAPANESE)
 
 
@@ -51,11 +57,11 @@ def test_analyze_never_raises_and_offsets_index_input(text: str) -> None:
     report = analyze(text)
     for issue in report.issues:
         assert 0 <= issue.start <= issue.end <= len(text)
-        assert text[issue.start:issue.end] == issue.surface
+        assert text[issue.start : issue.end] == issue.surface
     for s in report.sentences:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     for w in report.words:
-        assert text[w.start:w.end] == w.surface
+        assert text[w.start : w.end] == w.surface
 
 
 @settings(max_examples=200, deadline=None)
@@ -65,7 +71,7 @@ def test_rewrite_offsets_index_input(text: str) -> None:
     last = 0
     for change in rw.changes:
         assert last <= change.start <= change.end <= len(text)
-        assert text[change.start:change.end] == change.old
+        assert text[change.start : change.end] == change.old
         last = change.end
     assert rw.apply() == rw.text
 

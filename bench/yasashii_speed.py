@@ -1,0 +1,83 @@
+"""Print yasashii throughput: tokenization alone vs analyze, and one 3,000-character notice."""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from yasashii import analyze  # noqa: E402
+from yasashii._tokenize import _get_sudachi, goshu_rows, tokenize  # noqa: E402
+
+SUBJECTS = [
+    "国民健康保険料",
+    "市民税",
+    "児童手当",
+    "粗大ごみ",
+    "転入届",
+    "予防接種",
+    "住民票",
+    "介護保険",
+]
+ACTIONS = [
+    "の納期限までに指定金融機関にて納付してください。",
+    "の申請は、本人確認書類を持参の上、市役所の窓口でお願いいたします。",
+    "について、令和7年4月1日から受付時間は9:00～17:00となります。",
+    "は毎月第3月曜日に収集しますので、なるべく早めにお申し込みください。",
+    "の手続きを行う方は、至急ご提出くださいますようお願い申し上げます。",
+    "はコンビニエンスストアでも支払うことができます。",
+    "を受け取らないわけではありませんが、ご注意ください。",
+    "の相談は無料です。通訳もいます。",
+]
+
+
+def corpus(sentences: int = 3000, seed: int = 7) -> list[str]:
+    """Return generated notice documents of about 20 sentences each."""
+    rng = random.Random(seed)
+    lines = [rng.choice(SUBJECTS) + rng.choice(ACTIONS) for _ in range(sentences)]
+    return ["".join(lines[i : i + 20]) for i in range(0, sentences, 20)]
+
+
+def best(fn: object, docs: list[str], repeat: int = 3) -> float:
+    """Return the best wall time of running fn over docs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for d in docs:
+            fn(d)  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    """Print the measurements."""
+    docs = corpus()
+    chars = sum(map(len, docs))
+    analyze(docs[0])  # load dictionaries and word lists
+    sudachi = _get_sudachi()
+    t_sudachi = best(lambda d: list(sudachi.tokenize(d)), docs)
+    t_tok = best(lambda d: (tokenize(d), goshu_rows(d)), docs)
+    t_an = best(analyze, docs)
+    print(f"corpus: {len(docs)} documents, 3000 sentences, {chars} characters")
+    print(f"raw Sudachi tokenize:                      {chars / t_sudachi:12,.0f} chars/s")
+    print(f"tokenization alone (Sudachi+fugashi tokens):{chars / t_tok:12,.0f} chars/s")
+    print(f"analyze:                                   {chars / t_an:12,.0f} chars/s")
+    print(
+        f"analyze / tokenization time ratio: {t_an / t_tok:.2f}"
+        f"  (vs raw Sudachi: {t_an / t_sudachi:.2f})"
+    )
+    notice = "".join(docs)[:3000]
+    analyze(notice)
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        analyze(notice)
+        runs.append(time.perf_counter() - start)
+    print(f"analyze on one {len(notice)}-character notice: {min(runs) * 1000:.1f} ms (best of 5)")
+
+
+if __name__ == "__main__":
+    main()
