@@ -87,6 +87,24 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    """Return a function that opens a URL in a fresh browser context, closed after the test."""
+    contexts: list[Any] = []
+
+    def opener(url: str, accept_language: str = "ja", **options: Any) -> Any:
+        headers = {"Accept-Language": accept_language}
+        context = browser.new_context(extra_http_headers=headers, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def demo_server(live_server: Any) -> Any:
     load_demo_if_flushed()
     return live_server

@@ -12,15 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 NHI = "NH7K4A"
 
 
-def open_page(browser: Any, url: str, accept_language: str, **options: Any) -> Any:
-    context = browser.new_context(
-        extra_http_headers={"Accept-Language": accept_language}, **options
-    )
-    page = context.new_page()
-    page.goto(url)
-    return page
-
-
 @pytest.mark.parametrize(
     ("accept", "html_lang", "heading"),
     [
@@ -30,11 +21,10 @@ def open_page(browser: Any, url: str, accept_language: str, **options: Any) -> A
     ],
 )
 def test_landing_opens_in_the_phones_language(
-    browser: Any, demo_server: Any, accept: str, html_lang: str, heading: str
+    open_page: Any, demo_server: Any, accept: str, html_lang: str, heading: str
 ) -> None:
-    page = open_page(
-        browser, f"{demo_server.url}/n/{NHI}", accept, viewport={"width": 360, "height": 740}
-    )
+    phone = {"width": 360, "height": 740}
+    page = open_page(f"{demo_server.url}/n/{NHI}", accept, viewport=phone)
     assert page.evaluate("document.documentElement.lang") == html_lang
     current = page.locator(".langs a[aria-current]")
     assert current.get_attribute("lang") == html_lang
@@ -45,8 +35,8 @@ def test_landing_opens_in_the_phones_language(
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_switcher_changes_language_and_it_sticks(browser: Any, demo_server: Any) -> None:
-    page = open_page(browser, f"{demo_server.url}/n/{NHI}", "vi")
+def test_switcher_changes_language_and_it_sticks(open_page: Any, demo_server: Any) -> None:
+    page = open_page(f"{demo_server.url}/n/{NHI}", "vi")
     page.locator('.langs a[lang="id"]').click()
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "id"
@@ -54,8 +44,8 @@ def test_switcher_changes_language_and_it_sticks(browser: Any, demo_server: Any)
     assert page.evaluate("document.documentElement.lang") == "id"
 
 
-def test_furigana_toggle(browser: Any, demo_server: Any) -> None:
-    page = open_page(browser, f"{demo_server.url}/n/{NHI}", "ja-x-easy")
+def test_furigana_toggle(open_page: Any, demo_server: Any) -> None:
+    page = open_page(f"{demo_server.url}/n/{NHI}", "ja-x-easy")
     rt = page.locator("main rt").first
     assert rt.is_visible()
     toggle = page.locator("[data-furigana]")
@@ -68,8 +58,8 @@ def test_furigana_toggle(browser: Any, demo_server: Any) -> None:
     assert page.locator("main rt").first.is_visible()
 
 
-def test_readable_without_javascript(browser: Any, demo_server: Any) -> None:
-    page = open_page(browser, f"{demo_server.url}/n/{NHI}", "ne", java_script_enabled=False)
+def test_readable_without_javascript(open_page: Any, demo_server: Any) -> None:
+    page = open_page(f"{demo_server.url}/n/{NHI}", "ne", java_script_enabled=False)
     assert page.locator("ol.steps li").count() >= 3
     assert page.locator("[data-furigana]").count() == 0
     page.goto(f"{demo_server.url}/n/{NHI}?lang=ja-easy")
@@ -88,8 +78,8 @@ def test_readable_without_javascript(browser: Any, demo_server: Any) -> None:
         "/",
     ],
 )
-def test_axe_finds_no_violations(browser: Any, demo_server: Any, path: str) -> None:
-    page = open_page(browser, f"{demo_server.url}{path}", "vi")
+def test_axe_finds_no_violations(open_page: Any, demo_server: Any, path: str) -> None:
+    page = open_page(f"{demo_server.url}{path}", "vi")
     results = Axe().run(
         page,
         options={
@@ -99,7 +89,7 @@ def test_axe_finds_no_violations(browser: Any, demo_server: Any, path: str) -> N
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_axe_harness_does_find_violations(browser: Any) -> None:
-    page = browser.new_page()
+def test_axe_harness_does_find_violations(open_page: Any) -> None:
+    page = open_page("about:blank")
     page.set_content('<html><body><img src="x.png"><a href="#"></a></body></html>')
     assert Axe().run(page).violations_count >= 2

@@ -6,17 +6,14 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_type_see_highlight_apply_suggestion(browser: Any, live_server: Any) -> None:
+def test_type_see_highlight_apply_suggestion(open_page: Any, live_server: Any) -> None:
     make_staff("editor")
-    context = browser.new_context(extra_http_headers={"Accept-Language": "ja"})
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/staff/write/")
+    page = open_page(f"{live_server.url}/accounts/login/?next=/staff/write/", "ja")
     page.fill("#id_username", "editor-user")
     page.fill("#id_password", "pw-editor")
     page.click("button[type=submit]")
@@ -27,9 +24,7 @@ def test_type_see_highlight_apply_suggestion(browser: Any, live_server: Any) -> 
     before = int(page.locator("#count").inner_text())
     assert page.locator("#score").inner_text() != "–"
     page.locator("#issues li", has_text="敬語").locator("button.sugg").first.click()
-    page.wait_for_function(
-        "document.getElementById('text').value.includes('提出してください')"
-    )
+    page.wait_for_function("document.getElementById('text').value.includes('提出してください')")
     assert "申し上げます" not in page.locator("#text").input_value()
     page.wait_for_function(
         "!document.getElementById('mirror').textContent.includes('申し上げます')"
