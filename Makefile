@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The address printed beside each QR code; the demo serves it on this machine.
+TABUNKA_PUBLIC_URL ?= http://127.0.0.1:$(PORT)
+export TABUNKA_PUBLIC_URL
 STAMP := $(VENV)/.installed
 
 .PHONY: help run test test-postgres lint messages bench clean

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from notices.models import Notice, Step
@@ -131,7 +132,7 @@ def test_home_lists_notices_by_topic_and_offers_code_entry(client: Client) -> No
 def test_print_sheet_has_code_url_and_14_languages_each_with_lang(client: Client) -> None:
     html = page(client, f"/n/{NHI}/print")
     assert f"/n/{NHI}/qr.svg" in html
-    assert f"http://127.0.0.1:8000/n/{NHI}" in html
+    assert f"{settings.TABUNKA_PUBLIC_URL}/n/{NHI}" in html
     lines = re.findall(r'<li lang="([^"]+)"><span>[^<]+</span>: ([^<]+)</li>', html)
     assert len(lines) == 14
     assert len({text for _, text in lines if _ != "ja"}) >= 12  # really in each language
