@@ -17,8 +17,10 @@ from accounts import roles
 from core import languages
 from notices import actions, presenter, qr, stats
 from notices.models import Notice, NoticeStatus
-from translations import services
-from translations.models import Status, Translatable
+from translations import actions as tr_actions
+from translations import editor, exchange, providers, services
+from translations.access import require_translator
+from translations.models import Status, Translatable, TranslationJob
 
 
 def get_notice_for_staff(request: HttpRequest, code: str, *, edit: bool = False) -> Notice:
@@ -38,6 +40,8 @@ def _fields(notice: Notice) -> list[tuple[Translatable, str]]:
 def notice_list(request: HttpRequest) -> HttpResponse:
     if not roles.is_staff_member(request.user):
         raise PermissionDenied
+    if not roles.can_edit_notices(request.user) and roles.can_translate(request.user):
+        return redirect("notices:staff-coverage")  # the translators' home page
     notices = Notice.objects.select_related("topic").order_by("topic__order", "code")
     return render(request, "notices/staff/list.html", {"notices": notices})
 
@@ -82,58 +86,109 @@ def preview(request: HttpRequest, code: str, lang: str) -> HttpResponse:
     )
 
 
-@login_required
-def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
-    """Edit every field of a notice in one language, with the source and Easy Japanese beside it."""
-    notice = get_notice_for_staff(request, code)
-    if not roles.can_translate(request.user):
-        raise PermissionDenied
+def get_notice_for_translator(request: HttpRequest, code: str) -> Notice:
+    """Return a notice whose translations the user may edit, or refuse."""
+    require_translator(request)
+    return get_object_or_404(Notice.objects.select_related("topic"), code=code)
+
+
+def _target(lang: str) -> languages.Language:
     if lang not in languages.TARGETS:
         raise Http404(lang)
+    return languages.get(lang)
+
+
+@login_required
+def coverage_matrix(request: HttpRequest) -> HttpResponse:
+    """The translators' home page: every notice × language with its worst status."""
+    require_translator(request)
+    notices = list(Notice.objects.select_related("topic").order_by("topic__order", "code"))
+    parts = {n.pk: n.parts() for n in notices}
+    context = {
+        "matrix": editor.matrix(notices, parts),
+        "targets": [languages.get(c) for c in languages.TARGETS],
+        "jobs": TranslationJob.objects.select_related("created_by")[:5],
+    }
+    return render(request, "translations/matrix.html", context)
+
+
+@login_required
+def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
+    """The translator's editor: every field of a notice in one language, with its helpers."""
+    notice = get_notice_for_translator(request, code)
+    language = _target(lang)
     parts = notice.parts()
-    table = services.TranslationTable(parts, [lang, languages.EASY], public=False)
-    rows = []
-    for obj in parts:
-        for field in obj.translatable_fields:
-            source = getattr(obj, field)
-            if not source:
-                continue
-            key = f"{obj._meta.model_name}-{obj.pk}-{field}"
-            rows.append(
-                {
-                    "key": key,
-                    "obj": obj,
-                    "field": field,
-                    "source": source,
-                    "easy": table.get(obj, field, languages.EASY),
-                    "current": table.get(obj, field, lang),
-                }
-            )
+    rows = editor.rows(parts, lang)
     if request.method == "POST":
-        changed = 0
-        for row in rows:
-            text = request.POST.get(f"text-{row['key']}", "").strip()
-            status = request.POST.get(f"status-{row['key']}", Status.DRAFT)
-            if status not in Status.values:
-                status = Status.DRAFT
-            current = row["current"]
-            if not text and current is None:
-                continue
-            if current and current.text == text and current.status == status:
-                continue
-            services.set_translation(
-                row["obj"], row["field"], lang, text, status=status, user=_user(request)
-            )
-            changed += 1
-        messages.success(request, _("Saved %(count)d fields.") % {"count": changed})
+        edits = editor.changes(rows, request.POST)
+        count = tr_actions.do_save_translations(edits, lang, user=_user(request))
+        messages.success(request, editor.saved_message(count))
         return redirect("notices:staff-translate", code=notice.code, lang=lang)
+    job = TranslationJob.objects.filter(object_id=notice.pk, label=notice.code).first()
     context = {
         "notice": notice,
-        "language": languages.get(lang),
+        "language": language,
         "rows": rows,
         "statuses": Status.choices,
+        "job": job,
+        "job_message": editor.job_message(job) if job else "",
+        "provider": providers.configured_name(),
+        "formats": list(exchange.CONTENT_FORMATS),
     }
-    return render(request, "notices/staff/translate.html", context)
+    return render(request, "translations/editor.html", context)
+
+
+@require_POST
+@login_required
+def machine_translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
+    """Enqueue machine translation of the missing fields of a notice in one language."""
+    notice = get_notice_for_translator(request, code)
+    _target(lang)
+    try:
+        job = tr_actions.do_request_machine_translation(
+            notice, [lang], label=notice.code, user=_user(request)
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.info(request, editor.job_message(job))
+    return redirect("notices:staff-translate", code=notice.code, lang=lang)
+
+
+@login_required
+def exchange_export(request: HttpRequest, code: str, lang: str, fmt: str) -> HttpResponse:
+    notice = get_notice_for_translator(request, code)
+    _target(lang)
+    if fmt not in exchange.CONTENT_FORMATS:
+        raise Http404(fmt)
+    data = exchange.export_content(notice.parts(), lang, fmt)
+    suffix = exchange.CONTENT_FORMATS[fmt]
+    response = HttpResponse(data, content_type="application/octet-stream")
+    name = f"{notice.code}-{lang}-{fmt}.{suffix}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+@login_required
+def exchange_import(request: HttpRequest, code: str, lang: str) -> HttpResponse:
+    """Import a returned XLIFF or PO file and show what was done with each unit."""
+    notice = get_notice_for_translator(request, code)
+    language = _target(lang)
+    upload = request.FILES.get("file")
+    fmt = request.POST.get("format", "")
+    if upload is None or fmt not in exchange.CONTENT_FORMATS:
+        raise Http404("file")
+    try:
+        report = exchange.import_content(
+            notice.parts(), lang, fmt, upload.read(), user=_user(request)
+        )
+    except (ValueError, SyntaxError) as error:
+        report, failure = None, str(error)
+    else:
+        failure = ""
+    context = {"notice": notice, "language": language, "report": report, "failure": failure}
+    return render(request, "translations/import_report.html", context)
 
 
 @require_POST

@@ -18,6 +18,22 @@ urlpatterns = [
         staff_views.translate,
         name="staff-translate",
     ),
+    path("staff/translations/", staff_views.coverage_matrix, name="staff-coverage"),
+    path(
+        "staff/notices/<str:code>/translate/<str:lang>/machine",
+        staff_views.machine_translate,
+        name="staff-machine-translate",
+    ),
+    path(
+        "staff/notices/<str:code>/translate/<str:lang>/file.<str:fmt>",
+        staff_views.exchange_export,
+        name="staff-export",
+    ),
+    path(
+        "staff/notices/<str:code>/translate/<str:lang>/import",
+        staff_views.exchange_import,
+        name="staff-import",
+    ),
     path("staff/notices/<str:code>/publish", staff_views.publish, name="staff-publish"),
     path("staff/notices/<str:code>/withdraw", staff_views.withdraw, name="staff-withdraw"),
     path("staff/notices/<str:code>/supersede", staff_views.supersede, name="staff-supersede"),

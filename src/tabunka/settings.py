@@ -120,3 +120,25 @@ TABUNKA_PLAZA = {
     "phone": os.environ.get("TABUNKA_PLAZA_PHONE", "096-359-2020"),
     "email": os.environ.get("TABUNKA_PLAZA_EMAIL", "plaza@example.jp"),
 }
+
+# --- translations (issue 4): machine-translation providers and background jobs ---------------
+# The provider the city configured ("" = machine translation off) and how to reach it.
+TABUNKA_MT_PROVIDER = os.environ.get("TABUNKA_MT_PROVIDER", "")
+TABUNKA_MT_URL = os.environ.get("TABUNKA_MT_URL", "")
+TABUNKA_MT_KEY = os.environ.get("TABUNKA_MT_KEY", "")
+TABUNKA_MT_SECRET = os.environ.get("TABUNKA_MT_SECRET", "")
+TABUNKA_MT_USER = os.environ.get("TABUNKA_MT_USER", "")
+TABUNKA_MT_TIMEOUT = float(os.environ.get("TABUNKA_MT_TIMEOUT", "30"))
+TABUNKA_MT_OPTIONS = {"term_id": os.environ.get("TABUNKA_MT_TERM_ID", "")}
+TABUNKA_MT_PROVIDERS = {
+    "textra": "translations.providers.textra.TexTraProvider",
+    "deepl": "translations.providers.deepl.DeepLProvider",
+    "google": "translations.providers.google.GoogleProvider",
+    "azure": "translations.providers.azure.AzureProvider",
+    "libretranslate": "translations.providers.libretranslate.LibreTranslateProvider",
+    "openai": "translations.providers.openai.OpenAIProvider",
+}
+# Jobs run in `manage.py db_worker` (django-tasks' database backend: no extra service).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# --- end translations ------------------------------------------------------------------------

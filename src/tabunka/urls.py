@@ -7,6 +7,7 @@ admin.site.site_title = "tabunka"
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("notices.urls")),
+    path("", include("translations.urls")),
     path("", include("writing.urls")),
     path("accounts/", include("accounts.urls")),
     path("staff/admin/", admin.site.urls),

@@ -9,7 +9,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 
 from core import languages
-from translations.models import PUBLIC_STATUSES, Status, Translatable, Translation
+from translations import memory
+from translations.models import (
+    PUBLIC_STATUSES,
+    Status,
+    Translatable,
+    Translation,
+    TranslationRevision,
+)
 
 Key = tuple[int, int, str, str]  # content type, object id, field, language
 
@@ -85,7 +92,7 @@ def set_translation(
     user: AbstractBaseUser | None = None,
     provider: str = "",
 ) -> Translation:
-    """Store a translation of one field, recording the source it was made from."""
+    """Store a translation of one field, its history entry and, once reviewed, its memory pair."""
     row, _ = Translation.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
@@ -101,6 +108,18 @@ def set_translation(
             "updated_by": user,
         },
     )
+    TranslationRevision.objects.create(
+        translation=row,
+        text=text,
+        status=status,
+        source_text=row.source_text,
+        source_revision=row.source_revision,
+        provider=provider,
+        user=row.updated_by,
+    )
+    if status in (Status.REVIEWED, Status.PUBLISHED):
+        origin = f"{obj._meta.label_lower}:{obj.pk}.{field}"
+        memory.remember(row.source_text, text, code, origin=origin, user=user)
     return row
 
 

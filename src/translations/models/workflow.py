@@ -1,4 +1,4 @@
-"""One row per (object, field, language): status, provenance and the source it was made from."""
+"""One row per (object, field, language): status, provenance, history, and its source."""
 
 from __future__ import annotations
 
@@ -53,27 +53,35 @@ class Translation(models.Model):
         return f"{self.content_type_id}:{self.object_id}.{self.field}[{self.language}]"
 
 
+class TranslationRevision(models.Model):
+    """One saved state of a translation: who made it, when, from which source."""
+
+    translation = models.ForeignKey(Translation, on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    source_text = models.TextField(blank=True)
+    source_revision = models.PositiveIntegerField(default=1)
+    provider = models.CharField(max_length=40, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.translation} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class Translatable(models.Model):
-    """A model whose Japanese fields are translated; changing one marks its translations outdated."""
+    """A model with Japanese fields to translate; changing one marks its translations outdated."""
 
     translatable_fields: ClassVar[tuple[str, ...]] = ()
     revision = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def from_db(cls, db: Any, field_names: Any, values: Any) -> Any:
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_source = {f: getattr(instance, f) for f in cls.translatable_fields}
-        return instance
-
-    def changed_source_fields(self) -> list[str]:
-        """Return the translatable fields whose Japanese text changed since loading."""
-        loaded = getattr(self, "_loaded_source", None)
-        if loaded is None:
-            return []
-        return [f for f in self.translatable_fields if getattr(self, f) != loaded.get(f)]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         changed = self.changed_source_fields()
@@ -87,3 +95,16 @@ class Translatable(models.Model):
                 field__in=changed,
             ).exclude(outdated=True).update(outdated=True)
         self._loaded_source = {f: getattr(self, f) for f in self.translatable_fields}
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Any:
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_source = {f: getattr(instance, f) for f in cls.translatable_fields}
+        return instance
+
+    def changed_source_fields(self) -> list[str]:
+        """Return the translatable fields whose Japanese text changed since loading."""
+        loaded = getattr(self, "_loaded_source", None)
+        if loaded is None:
+            return []
+        return [f for f in self.translatable_fields if getattr(self, f) != loaded.get(f)]

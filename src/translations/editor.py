@@ -1,0 +1,182 @@
+"""What the translator's editor and the coverage matrix show; no HTTP here."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from core import languages
+from translations import glossary, memory, services
+from translations.glossary import Issue
+from translations.memory import Suggestion
+from translations.models import (
+    GlossaryTerm,
+    Status,
+    Translatable,
+    Translation,
+    TranslationJob,
+    TranslationRevision,
+)
+
+STATES = ("missing", "draft", "machine", "reviewed", "published", "outdated")
+
+
+@dataclass
+class Row:
+    """One field in the editor: the source, the Easy Japanese, the translation and its helpers."""
+
+    obj: Translatable
+    field_name: str
+    key: str
+    source: str
+    easy: Translation | None
+    current: Translation | None
+    suggestions: list[Suggestion] = dataclasses.field(default_factory=list)
+    terms: list[GlossaryTerm] = dataclasses.field(default_factory=list)
+    issues: list[Issue] = dataclasses.field(default_factory=list)
+    diff: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    history: list[TranslationRevision] = dataclasses.field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        field = self.obj._meta.get_field(self.field_name)
+        name = getattr(field, "verbose_name", self.field_name)
+        return f"{self.obj._meta.verbose_name} · {name}"
+
+
+def source_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Return the change from the old source to the new as (equal|delete|insert, text) pieces."""
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("equal", old[a1:a2]))
+            continue
+        if a2 > a1:
+            out.append(("delete", old[a1:a2]))
+        if b2 > b1:
+            out.append(("insert", new[b1:b2]))
+    return out
+
+
+def rows(parts: Sequence[Translatable], code: str) -> list[Row]:
+    """Return the editor rows of every non-empty translatable field of the parts."""
+    table = services.TranslationTable(parts, [code, languages.EASY], public=False)
+    terms = glossary.terms_for(code)
+    out = []
+    for obj in parts:
+        for name in obj.translatable_fields:
+            source = getattr(obj, name)
+            if not source:
+                continue
+            current = table.get(obj, name, code)
+            row = Row(
+                obj=obj,
+                field_name=name,
+                key=f"{obj._meta.model_name}-{obj.pk}-{name}",
+                source=source,
+                easy=table.get(obj, name, languages.EASY),
+                current=current,
+                suggestions=memory.suggest(source, code),
+                terms=glossary.terms_in(source, terms),
+            )
+            if current is not None:
+                row.issues = glossary.check(source, current.text, code, terms)
+                row.history = list(current.revisions.select_related("user")[:5])
+                if current.outdated:
+                    row.diff = source_diff(current.source_text, source)
+            out.append(row)
+    return out
+
+
+def changes(
+    editor_rows: Sequence[Row], data: Mapping[str, str]
+) -> list[tuple[Translatable, str, str, str]]:
+    """Return the (object, field, text, status) edits a submitted form makes."""
+    out = []
+    for row in editor_rows:
+        text = data.get(f"text-{row.key}", "").strip()
+        status = data.get(f"status-{row.key}", Status.DRAFT)
+        current = row.current
+        if not text and current is None:
+            continue
+        if current and current.text == text and current.status == status and not current.outdated:
+            continue
+        out.append((row.obj, row.field_name, text, status))
+    return out
+
+
+def saved_message(count: int) -> str:
+    return _("Fields saved: %(count)d.") % {"count": count}
+
+
+def job_message(job: TranslationJob) -> str:
+    """Return what a job did or why it stopped, for staff."""
+    if job.status == "failed":
+        reasons = {
+            "auth": _("The provider refused the credentials (TABUNKA_MT_KEY / _SECRET)."),
+            "quota": _("The provider's quota or rate limit is used up. Try again later."),
+            "timeout": _("The provider did not answer in time."),
+            "language": _("The provider does not translate into one of these languages."),
+        }
+        reason = reasons.get(job.error, _("The provider failed."))
+        return _("Machine translation stopped: %(reason)s No text was changed.") % {
+            "reason": reason
+        }
+    if job.status == "done":
+        return _(
+            "Machine translation finished: %(filled)d fields filled, "
+            "%(warnings)d glossary warnings."
+        ) % {"filled": job.filled, "warnings": job.warnings}
+    return _("Machine translation: %(done)d of %(total)d languages done.") % {
+        "done": job.done,
+        "total": job.total,
+    }
+
+
+@dataclass
+class Cell:
+    code: str
+    counts: dict[str, int]
+    total: int
+
+    @property
+    def state(self) -> str:
+        """Return the worst state of the language: what a translator should look at first."""
+        for state in ("missing", "outdated", "draft", "machine", "reviewed"):
+            if self.counts.get(state):
+                return state
+        return "published"
+
+
+def matrix(
+    roots: Sequence[Translatable], parts_of: Mapping[int, Sequence[Translatable]]
+) -> list[tuple[Translatable, list[Cell]]]:
+    """Return, per root object, the status counts of every target language (few queries)."""
+    everything = [p for root in roots for p in parts_of[root.pk]]
+    table = services.TranslationTable(everything, languages.TARGETS, public=False)
+    out = []
+    for root in roots:
+        pairs = [
+            (obj, name)
+            for obj in parts_of[root.pk]
+            for name in obj.translatable_fields
+            if getattr(obj, name)
+        ]
+        cells = []
+        for code in languages.TARGETS:
+            counts = dict.fromkeys(STATES, 0)
+            for obj, name in pairs:
+                row = table.get(obj, name, code)
+                if row is None or not row.text:
+                    counts["missing"] += 1
+                    continue
+                counts[row.status] += 1
+                counts["outdated"] += int(row.outdated)
+            cells.append(Cell(code, counts, len(pairs)))
+        out.append((root, cells))
+    return out

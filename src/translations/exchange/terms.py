@@ -1,0 +1,54 @@
+"""The glossary as TBX: the required translation is preferred, the variants to avoid deprecated."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from lxml import etree
+from translate.storage import tbx
+
+from core import languages
+from translations.models import GlossaryTerm
+
+PREFERRED = "preferredTerm-admn-sts"
+DEPRECATED = "deprecatedTerm-admn-sts"
+
+
+def export_tbx(code: str) -> bytes:
+    """Return one language's glossary as TBX."""
+    tag = languages.get(code).bcp47
+    store = tbx.tbxfile(sourcelanguage="ja", targetlanguage=tag)
+    for term in GlossaryTerm.objects.filter(language=code):
+        unit = store.addsourceunit(term.term)
+        unit.set_target_terms([term.translation, *term.forbidden_list], lang=tag)
+        language = unit.get_target_dom(tag)
+        for index, tig in enumerate(language.findall(unit.namespaced("tig"))):
+            note = etree.SubElement(tig, unit.namespaced("termNote"), type="administrativeStatus")
+            note.text = PREFERRED if index == 0 else DEPRECATED
+        if term.note:
+            unit.addnote(term.note)
+    return bytes(store)
+
+
+@transaction.atomic
+def import_tbx(data: bytes, code: str) -> int:
+    """Create or update one language's terms from TBX; return how many."""
+    store = tbx.tbxfile.parsestring(data)
+    tag = languages.get(code).bcp47
+    count = 0
+    for unit in store.units:
+        source = str(unit.source or "").strip()
+        terms = unit.get_target_terms(tag)
+        preferred = [t.text for t in terms if t.text and not t.deprecated]
+        if not source or not preferred:
+            continue
+        GlossaryTerm.objects.update_or_create(
+            language=code,
+            term=source,
+            defaults={
+                "translation": preferred[0],
+                "forbidden": "\n".join(t.text for t in terms if t.deprecated),
+                "note": unit.getnotes() or "",
+            },
+        )
+        count += 1
+    return count
