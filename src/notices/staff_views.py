@@ -21,6 +21,7 @@ from translations import actions as tr_actions
 from translations import editor, exchange, providers, services
 from translations.access import require_translator
 from translations.models import Status, Translatable, TranslationJob
+from writing.checks import easy_check
 
 
 def get_notice_for_staff(request: HttpRequest, code: str, *, edit: bool = False) -> Notice:
@@ -119,6 +120,9 @@ def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
     language = _target(lang)
     parts = notice.parts()
     rows = editor.rows(parts, lang)
+    if lang == languages.EASY:
+        for row in rows:
+            row.easy_check = easy_check(row.current.text if row.current else "")
     if request.method == "POST":
         edits = editor.changes(rows, request.POST)
         count = tr_actions.do_save_translations(edits, lang, user=_user(request))

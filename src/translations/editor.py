@@ -6,6 +6,7 @@ import dataclasses
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -40,6 +41,8 @@ class Row:
     issues: list[Issue] = dataclasses.field(default_factory=list)
     diff: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     history: list[TranslationRevision] = dataclasses.field(default_factory=list)
+    # For Easy Japanese: the yasashii report of the current text (score and located issues).
+    easy_check: dict[str, Any] | None = None
 
     @property
     def label(self) -> str:

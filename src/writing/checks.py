@@ -48,3 +48,11 @@ def segments(text: str, issues: list[dict[str, Any]]) -> list[tuple[str, int | N
     if position < len(text):
         runs.append((text[position:], None))
     return runs
+
+
+def easy_check(text: str) -> dict[str, Any] | None:
+    """Return the report of a field's Easy-Japanese text for the editor, or None when unchecked."""
+    try:
+        return check(text)
+    except CheckError:
+        return None

@@ -35,8 +35,8 @@ def assistant(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def api_check(request: HttpRequest) -> JsonResponse:
-    """Return the Easy-Japanese report of {"text": …} as JSON (staff only)."""
+def api_check(request: HttpRequest) -> HttpResponse:
+    """Return the Easy-Japanese report of {"text": …} as JSON, or as HTML with ?format=html."""
     if not roles.is_staff_member(request.user):
         return JsonResponse({"error": _("Please log in as staff.")}, status=403)
     if len(request.body) > MAX_BODY:
@@ -44,12 +44,14 @@ def api_check(request: HttpRequest) -> JsonResponse:
     try:
         payload = json.loads(request.body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        return JsonResponse({"error": _("Send JSON like {\"text\": \"…\"}.")}, status=400)
+        return JsonResponse({"error": _('Send JSON like {"text": "…"}.')}, status=400)
     text = payload.get("text") if isinstance(payload, dict) else None
     if not isinstance(text, str):
-        return JsonResponse({"error": _("Send JSON like {\"text\": \"…\"}.")}, status=400)
+        return JsonResponse({"error": _('Send JSON like {"text": "…"}.')}, status=400)
     try:
         report = check(text)
     except CheckError as problem:
         return JsonResponse({"error": problem.message}, status=problem.status)
+    if request.GET.get("format") == "html":  # the fragment the notice editor shows per field
+        return render(request, "writing/inline_check.html", {"report": report})
     return JsonResponse(report, json_dumps_params={"ensure_ascii": False})

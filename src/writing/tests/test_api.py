@@ -76,3 +76,34 @@ def test_assistant_works_without_javascript(editor_client: Client) -> None:
     assert "提出してください" in html  # a suggestion is shown
     html = editor_client.post("/staff/write/", {"text": ""}).content.decode()
     assert 'role="alert">' in html and "</p>" in html
+
+
+def test_html_fragment_for_the_notice_editor(editor_client: Client) -> None:
+    response = editor_client.post(
+        "/api/yasashii/check?format=html",
+        json.dumps({"text": STIFF}),
+        content_type="application/json",
+    )
+    html = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert "申し上げます" in html and "<strong>" in html
+
+
+def test_notice_editor_checks_every_easy_japanese_field_inline(editor_client: Client) -> None:
+    from notices.models import Notice, Step
+    from translations.models import Status
+    from translations.services import set_translation
+
+    notice = Notice.objects.get(code="NH7K4A")
+    step = Step.objects.create(notice=notice, order=90, text="至急提出してください。")
+    set_translation(step, "text", "ja-easy", STIFF, status=Status.DRAFT)
+    html = editor_client.get("/staff/notices/NH7K4A/translate/ja-easy").content.decode()
+    fields = [row for row in notice.parts() for _ in row.translatable_fields]
+    assert html.count('class="easy-check"') >= len(fields) // 2
+    box = html.split(f'data-for="text-step-{step.pk}-text"')[1].split("</div>")[0]
+    assert "申し上げます" in box  # the honorific is flagged where it stands
+    assert "Readability score" in box or "読みやすさ" in box
+    assert (
+        'class="easy-check"'
+        not in editor_client.get("/staff/notices/NH7K4A/translate/vi").content.decode()
+    )
