@@ -48,14 +48,9 @@ def load_demo_if_flushed() -> None:
 
 
 def make_staff(role: str) -> User:
-    from django.contrib.auth.models import Group, User
+    from accounts.testing import make_staff as make
 
-    from accounts import roles
-
-    roles.ensure_roles()
-    user = User.objects.create_user(f"{role}-user", password="pw-" + role, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
+    return make(role)
 
 
 @pytest.fixture

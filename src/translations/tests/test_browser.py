@@ -13,7 +13,7 @@ NHI = "NH7K4A"
 
 
 def _logged_in_page(browser: Any, server: Any) -> Any:
-    from conftest import make_staff
+    from accounts.testing import make_staff
 
     make_staff("translator")
     context = browser.new_context(extra_http_headers={"Accept-Language": "en"})
