@@ -29,6 +29,7 @@ var:
 run: $(STAMP) locale/.compiled var ## Set up, load the demo content and serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_faq
 	$(PY) manage.py collectstatic --no-input -v 0
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

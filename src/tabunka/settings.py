@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "translations",
     "notices",
     "writing",
+    "consultations",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +121,29 @@ TABUNKA_PLAZA = {
     "phone": os.environ.get("TABUNKA_PLAZA_PHONE", "096-359-2020"),
     "email": os.environ.get("TABUNKA_PLAZA_EMAIL", "plaza@example.jp"),
 }
+
+# --- consultations (issue 5): mail and retention -------------------------------------------------
+# Confirmation mail goes to the console unless the environment names a real backend (production).
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", TABUNKA_PLAZA["email"])
+# Days a consultation is kept after it was opened or closed, per category (sample values: the
+# city's records schedule decides). `manage.py purge_expired` deletes what is past it.
+TABUNKA_CONSULT_RETENTION_DAYS = {
+    "default": 3 * 365,
+    "residence": 5 * 365,
+    "medical": 365,
+    "other": 365,
+}
+# Submissions per client per hour before new ones are flagged for a person to check (never dropped).
+TABUNKA_CONSULT_RATE_LIMIT = int(os.environ.get("TABUNKA_CONSULT_RATE_LIMIT", "5"))
+# --- end consultations ----------------------------------------------------------------------------
 
 # --- translations (issue 4): machine-translation providers and background jobs ---------------
 # The provider the city configured ("" = machine translation off) and how to reach it.

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("notices.urls")),
     path("", include("translations.urls")),
     path("", include("writing.urls")),
+    path("", include("consultations.urls")),
     path("accounts/", include("accounts.urls")),
     path("staff/admin/", admin.site.urls),
 ]

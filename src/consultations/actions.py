@@ -1,0 +1,262 @@
+"""State changes of consultations, each under one transaction and with its audit entry."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from consultations import audit, stats
+from consultations.models import (
+    Appointment,
+    Case,
+    CaseStatus,
+    ContactLog,
+    CounselorGroup,
+    FaqEntry,
+    FollowUp,
+    Handover,
+    Note,
+    Slot,
+    hash_token,
+    new_reference,
+)
+
+log = logging.getLogger(__name__)
+User = Any  # an authenticated staff user, or None for the resident / the system
+
+
+@dataclass(frozen=True)
+class Submitted:
+    case: Case
+    token: str  # shown once to the resident and mailed; only its hash is stored
+
+    @property
+    def status_path(self) -> str:
+        return reverse("consultations:status", args=[self.token])
+
+
+def client_hash(address: str) -> str:
+    """Return a keyed hash of the client address: enough to count, not to find the person."""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+def route(language: str, category: str) -> CounselorGroup | None:
+    """Return the group that fits the case best (language and category, then language, …)."""
+    best: tuple[int, int, CounselorGroup] | None = None
+    for group in CounselorGroup.objects.all():
+        fit = group.takes(language, category)
+        if fit and (best is None or (fit, -group.order) > best[:2]):
+            best = (fit, -group.order, group)
+    return best[2] if best else None
+
+
+def is_over_limit(client: str) -> bool:
+    """Return True when this client already sent the hourly number of submissions."""
+    if not client:
+        return False
+    since = timezone.now() - datetime.timedelta(hours=1)
+    recent = Case.objects.filter(client_hash=client, created_at__gte=since).count()
+    return recent >= settings.TABUNKA_CONSULT_RATE_LIMIT
+
+
+def do_submit(data: dict[str, Any], *, channel: str, client: str = "") -> Submitted:
+    """Store a consultation, route it, count it; mail the resident after the commit."""
+    flagged = ""
+    if data.get("website"):
+        flagged = "honeypot"
+    elif is_over_limit(client):
+        flagged = "rate-limit"
+    token = secrets.token_urlsafe(24)
+    now = timezone.now()
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                case = Case(
+                    reference=new_reference(),
+                    token_hash=hash_token(token),
+                    language=data["language"],
+                    category=data["category"],
+                    channel=channel,
+                    description=data["description"],
+                    name=data.get("name", ""),
+                    email=data.get("email", ""),
+                    phone=data.get("phone", ""),
+                    preferred_contact=data["preferred_contact"],
+                    interpreter_language=data.get("interpreter_language", ""),
+                    client_hash=client,
+                    consent_at=now,
+                    flagged=flagged,
+                    group=route(data["language"], data["category"]),
+                    created_at=now,
+                )
+                case.renew_expiry()
+                case.save()
+                stats.count(case, "opened", now)
+                audit.record(None, "submit", case, f"channel={channel} flagged={flagged}")
+        except IntegrityError:
+            if attempt == 4:
+                raise
+            continue  # a reference collision: draw another
+        break
+    submitted = Submitted(case, token)
+    if case.email:
+        transaction.on_commit(lambda: send_confirmation(submitted))
+    return submitted
+
+
+def send_confirmation(submitted: Submitted) -> None:
+    """Mail the reference and status link in the resident's language; never the description."""
+    case = submitted.case
+    url = settings.TABUNKA_PUBLIC_URL + submitted.status_path
+    with translation.override(case.language):
+        subject = _("Your consultation %(reference)s was received") % {"reference": case.reference}
+        body = render_to_string(
+            "consultations/email/confirmation.txt",
+            {"case": case, "url": url, "plaza": settings.TABUNKA_PLAZA},
+        )
+    try:
+        send_mail(subject, body, None, [case.email])
+    except OSError:
+        # The case is stored and the page showed the link; a lost mail must not undo that.
+        log.exception("confirmation mail for %s failed", case.reference)
+
+
+def _touch(case: Case, *fields: str) -> None:
+    case.save(update_fields=list(fields))
+
+
+@transaction.atomic
+def do_assign(case: Case, to: Any, by: User, note: str = "") -> None:
+    """Give the case to a counselor; a change of hands is recorded as a handover."""
+    if case.assignee_id and case.assignee_id != getattr(to, "pk", None):
+        Handover.objects.create(case=case, from_user=case.assignee, to_user=to, note=note)
+    case.assignee = to
+    if case.status == CaseStatus.NEW and to is not None:
+        case.status = CaseStatus.IN_PROGRESS
+    _touch(case, "assignee", "status")
+    audit.record(by, "assign", case, f"to={getattr(to, 'username', '-')}")
+
+
+@transaction.atomic
+def do_set_status(case: Case, status: str, by: User) -> None:
+    """Move the case along new → in progress → waiting → closed; closing restarts retention."""
+    if status not in CaseStatus.values:
+        raise ValidationError(_("Unknown status."))
+    was_closed = case.status == CaseStatus.CLOSED
+    case.status = status
+    if status == CaseStatus.CLOSED and not was_closed:
+        case.closed_at = timezone.now()
+        stats.count(case, "closed", case.closed_at)
+    elif status != CaseStatus.CLOSED:
+        case.closed_at = None
+    case.renew_expiry()
+    _touch(case, "status", "closed_at", "expires_at")
+    audit.record(by, "status", case, f"status={status}")
+
+
+@transaction.atomic
+def do_add_note(case: Case, text: str, by: User, *, special_care: bool = True) -> Note:
+    note = Note.objects.create(case=case, author=by, text=text, special_care=special_care)
+    audit.record(by, "note", case, f"special_care={special_care}")
+    return note
+
+
+@transaction.atomic
+def do_log_contact(
+    case: Case, channel: str, summary: str, by: User, interpreter: str = ""
+) -> ContactLog:
+    entry = ContactLog.objects.create(
+        case=case, author=by, channel=channel, summary=summary, interpreter_language=interpreter
+    )
+    audit.record(by, "contact", case, f"channel={channel}")
+    return entry
+
+
+@transaction.atomic
+def do_add_followup(case: Case, due: datetime.date, text: str, by: User) -> FollowUp:
+    followup = FollowUp.objects.create(case=case, due=due, text=text)
+    audit.record(by, "followup", case, f"due={due.isoformat()}")
+    return followup
+
+
+@transaction.atomic
+def do_complete_followup(followup: FollowUp, by: User) -> None:
+    followup.done_at = timezone.now()
+    followup.save(update_fields=["done_at"])
+    audit.record(by, "followup-done", followup.case, f"followup={followup.pk}")
+
+
+@transaction.atomic
+def do_link_faq(case: Case, entry: FaqEntry, by: User) -> None:
+    case.faqs.add(entry)
+    audit.record(by, "link-faq", case, f"faq={entry.slug}")
+
+
+def bookable_slots(case: Case) -> list[Slot]:
+    """Return future slots with room and, if the resident asked for one, their interpreter."""
+    slots = []
+    for slot in Slot.objects.filter(start__gt=timezone.now()).prefetch_related("appointments"):
+        active = [a for a in slot.appointments.all() if a.cancelled_at is None]
+        wanted = case.interpreter_language
+        if len(active) < slot.capacity and (not wanted or wanted in slot.interpreter_languages):
+            slots.append(slot)
+    return slots
+
+
+@transaction.atomic
+def do_book(case: Case, slot_id: int, by: User = None) -> Appointment:
+    """Book a slot for the case, replacing its earlier booking; refuse a full or unfit slot."""
+    slot = Slot.objects.select_for_update().filter(pk=slot_id).first()
+    if slot is None or slot.pk not in {s.pk for s in bookable_slots(case)}:
+        raise ValidationError(_("This time is no longer available. Please choose another."))
+    now = timezone.now()
+    case.appointments.filter(cancelled_at__isnull=True).update(cancelled_at=now)
+    appointment = Appointment.objects.create(
+        slot=slot, case=case, interpreter_language=case.interpreter_language
+    )
+    audit.record(by, "book", case, f"slot={slot.pk}")
+    return appointment
+
+
+@transaction.atomic
+def do_cancel_appointment(case: Case, by: User = None) -> None:
+    case.appointments.filter(cancelled_at__isnull=True).update(cancelled_at=timezone.now())
+    audit.record(by, "cancel", case)
+
+
+def _delete(case: Case, by: User, action: str) -> None:
+    # The audit entry keeps the reference; the case, its notes, contacts, follow-ups, handovers
+    # and appointments go. MonthlyStat is a separate table and is left as it is.
+    audit.record(by, action, case, f"category={case.category} language={case.language}")
+    case.delete()
+
+
+@transaction.atomic
+def do_erase(cases: list[Case], by: User) -> int:
+    """Erase one person's cases on their request; return how many."""
+    for case in cases:
+        _delete(case, by, "erase")
+    return len(cases)
+
+
+@transaction.atomic
+def do_purge_expired(now: datetime.datetime | None = None) -> int:
+    """Delete every case past its retention period; return how many."""
+    expired = list(Case.objects.filter(expires_at__lt=now or timezone.now()))
+    for case in expired:
+        _delete(case, None, "purge")
+    return len(expired)

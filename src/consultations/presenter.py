@@ -1,0 +1,39 @@
+"""What residents see of FAQ entries: question and answer in their language, or Easy Japanese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from consultations.models import FaqEntry
+from core import languages
+from translations.services import Shown, TranslationTable
+
+
+@dataclass(frozen=True)
+class Answer:
+    slug: str
+    question: Shown
+    answer: Shown
+    score: float
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "slug": self.slug,
+            "score": round(self.score, 4),
+            "question": {"text": self.question.text, "language": self.question.language},
+            "answer": {
+                "text": self.answer.text,
+                "language": self.answer.language,
+                "machine": self.answer.is_machine,
+                "outdated": self.answer.outdated,
+            },
+        }
+
+
+def answers(found: list[tuple[FaqEntry, float]], code: str) -> list[Answer]:
+    """Return the entries in the reader's language, falling back to Easy Japanese."""
+    table = TranslationTable([e for e, _ in found], [code, languages.EASY], public=True)
+    return [
+        Answer(e.slug, table.show(e, "question", code), table.show(e, "answer", code), score)
+        for e, score in found
+    ]

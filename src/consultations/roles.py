@@ -1,0 +1,60 @@
+"""The counselor and supervisor roles, and who may see which case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q, QuerySet
+
+from consultations.models import Case
+
+COUNSELOR = "counselor"
+SUPERVISOR = "supervisor"
+
+_HANDLE = [("consultations", "handle_case")]
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    COUNSELOR: _HANDLE + [("consultations", "view_faqentry"), ("consultations", "view_slot")],
+    SUPERVISOR: _HANDLE
+    + [("consultations", "supervise_case")]
+    + [
+        ("consultations", f"{a}_{m}")
+        for m in ("faqentry", "slot", "counselorgroup")
+        for a in ("add", "change", "delete", "view")
+    ],
+}
+
+
+def ensure_roles() -> None:
+    """Create or refresh the counselor and supervisor groups and their permissions."""
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in perms
+            ]
+        )
+
+
+def _active_staff(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def can_handle_cases(user: Any) -> bool:
+    return _active_staff(user) and user.has_perm("consultations.handle_case")
+
+
+def can_supervise(user: Any) -> bool:
+    return _active_staff(user) and user.has_perm("consultations.supervise_case")
+
+
+def visible_cases(user: Any) -> QuerySet[Case]:
+    """Return the cases a user may see: all for supervisors; own and unassigned-in-group else."""
+    if can_supervise(user):
+        return Case.objects.all()
+    if not can_handle_cases(user):
+        return Case.objects.none()
+    return Case.objects.filter(
+        Q(assignee=user) | Q(assignee__isnull=True, group__members=user)
+    ).distinct()

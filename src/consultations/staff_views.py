@@ -1,0 +1,331 @@
+"""The back office: queue, one case, its handling, exports and erasure, slots, statistics."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from consultations import actions, audit, export, roles, stats
+from consultations.access import get_case_for_user, require_supervisor
+from consultations.models import (
+    Case,
+    CaseStatus,
+    Category,
+    Channel,
+    CounselorGroup,
+    FaqEntry,
+    FollowUp,
+    Slot,
+)
+from core import languages
+
+
+def _user(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    """List the cases the user may see, by language and category; no personal data shown."""
+    if not roles.can_handle_cases(request.user):
+        raise PermissionDenied
+    cases = roles.visible_cases(request.user).select_related("assignee", "group")
+    filters = {k: request.GET.get(k, "") for k in ("language", "category", "status", "mine")}
+    if filters["language"]:
+        cases = cases.filter(language=filters["language"])
+    if filters["category"]:
+        cases = cases.filter(category=filters["category"])
+    if filters["status"]:
+        cases = cases.filter(status=filters["status"])
+    else:
+        cases = cases.exclude(status=CaseStatus.CLOSED)
+    if filters["mine"]:
+        cases = cases.filter(assignee=_user(request))
+    context = {
+        "cases": cases.order_by("created_at")[:200],
+        "filters": filters,
+        "languages": languages.LANGUAGES,
+        "categories": Category.choices,
+        "statuses": CaseStatus.choices,
+        "due": FollowUp.objects.filter(
+            case__in=roles.visible_cases(request.user),
+            done_at__isnull=True,
+            due__lte=timezone.localdate(),
+        ).select_related("case"),
+        "supervisor": roles.can_supervise(request.user),
+    }
+    return render(request, "consultations/staff/queue.html", context)
+
+
+def _assignable(case: Case, user: Any) -> QuerySet[User]:
+    """Return who may take the case: its group's members, or every counselor for supervisors."""
+    handlers = User.objects.filter(
+        Q(groups__name__in=[roles.COUNSELOR, roles.SUPERVISOR]), is_active=True, is_staff=True
+    )
+    if roles.can_supervise(user) or case.group_id is None:
+        return handlers.distinct().order_by("username")
+    return handlers.filter(counselor_groups=case.group_id).distinct().order_by("username")
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    audit.record(_user(request), "view", case)
+    context = {
+        "case": case,
+        "language": languages.BY_CODE.get(case.language),
+        "assignable": _assignable(case, request.user),
+        "groups": CounselorGroup.objects.all(),
+        "statuses": CaseStatus.choices,
+        "channels": Channel.choices,
+        "faqs": FaqEntry.objects.filter(published=True).exclude(cases=case),
+        "supervisor": roles.can_supervise(request.user),
+        "today": timezone.localdate(),
+        "audit": case.audit.select_related("user")[:20],
+    }
+    return render(request, "consultations/staff/case.html", context)
+
+
+def _done(request: HttpRequest, case: Case, text: str) -> HttpResponse:
+    messages.success(request, text)
+    # A counselor who handed the case over no longer sees it: go back to the queue.
+    if roles.visible_cases(request.user).filter(pk=case.pk).exists():
+        return redirect(case)
+    return redirect("consultations:staff-queue")
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    if "group" in request.POST and roles.can_supervise(request.user):
+        case.group = CounselorGroup.objects.filter(pk=request.POST["group"] or 0).first()
+        case.save(update_fields=["group"])
+    raw = request.POST.get("assignee", "")
+    to = _assignable(case, request.user).filter(pk=raw).first() if raw.isdigit() else None
+    if raw and to is None:
+        raise PermissionDenied
+    actions.do_assign(case, to, _user(request), request.POST.get("note", "").strip())
+    return _done(request, case, _("Assigned."))
+
+
+@login_required
+@require_POST
+def set_status(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    try:
+        actions.do_set_status(case, request.POST.get("status", ""), _user(request))
+    except ValidationError as error:
+        raise Http404(error.messages[0]) from error
+    return _done(request, case, _("Status changed."))
+
+
+@login_required
+@require_POST
+def add_note(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    text = request.POST.get("text", "").strip()
+    if not text:
+        messages.error(request, _("Write the note first."))
+        return redirect(case)
+    # Special-care unless the counselor unticks it: health, immigration, family matters are common.
+    special = request.POST.get("ordinary") != "1"
+    actions.do_add_note(case, text, _user(request), special_care=special)
+    return _done(request, case, _("Note added."))
+
+
+@login_required
+@require_POST
+def log_contact(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    channel = request.POST.get("channel", "")
+    summary = request.POST.get("summary", "").strip()
+    if channel not in Channel.values or not summary:
+        messages.error(request, _("Choose how you were in contact and write what was said."))
+        return redirect(case)
+    actions.do_log_contact(
+        case, channel, summary, _user(request), request.POST.get("interpreter", "")
+    )
+    return _done(request, case, _("Contact recorded."))
+
+
+@login_required
+@require_POST
+def add_followup(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    try:
+        due = datetime.date.fromisoformat(request.POST.get("due", ""))
+    except ValueError:
+        messages.error(request, _("Enter the due date as YYYY-MM-DD."))
+        return redirect(case)
+    text = request.POST.get("text", "").strip() or _("Follow up")
+    actions.do_add_followup(case, due, text[:300], _user(request))
+    return _done(request, case, _("Follow-up added."))
+
+
+@login_required
+@require_POST
+def complete_followup(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    followup = get_object_or_404(FollowUp, case=case, pk=pk)
+    actions.do_complete_followup(followup, _user(request))
+    return _done(request, case, _("Follow-up done."))
+
+
+@login_required
+@require_POST
+def link_faq(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_case_for_user(request, reference)
+    entry = get_object_or_404(FaqEntry, slug=request.POST.get("faq", ""), published=True)
+    actions.do_link_faq(case, entry, _user(request))
+    return _done(request, case, _("Answer linked; the resident sees it on their status page."))
+
+
+@login_required
+@require_GET
+def export_case(request: HttpRequest, reference: str) -> JsonResponse:
+    case = get_case_for_user(request, reference)
+    audit.record(_user(request), "export", case)
+    return _download(export.case_data(case), f"case-{case.reference}.json")
+
+
+def _download(data: Any, filename: str) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _person_cases(request: Any) -> list[Case]:
+    email = request.get("email", "").strip()
+    phone = request.get("phone", "").strip()
+    reference = request.get("reference", "").strip().upper()
+    query = Q(pk__in=[])
+    if email:
+        query |= Q(email__iexact=email)
+    if phone:
+        query |= Q(phone=phone)
+    if reference:
+        query |= Q(reference=reference)
+    return list(Case.objects.filter(query).order_by("created_at"))
+
+
+@login_required
+@require_GET
+def person(request: HttpRequest) -> HttpResponse:
+    """Find one person's cases by email, phone or reference, for an export or erasure request."""
+    require_supervisor(request)
+    cases = _person_cases(request.GET) if request.GET else []
+    for case in cases:
+        audit.record(_user(request), "person-search", case)
+    return render(
+        request,
+        "consultations/staff/person.html",
+        {"cases": cases, "query": request.GET, "searched": bool(request.GET)},
+    )
+
+
+@login_required
+@require_GET
+def person_export(request: HttpRequest) -> JsonResponse:
+    require_supervisor(request)
+    cases = _person_cases(request.GET)
+    if not cases:
+        raise Http404("no cases")
+    for case in cases:
+        audit.record(_user(request), "export-person", case)
+    return _download({"cases": [export.case_data(c) for c in cases]}, "personal-data.json")
+
+
+@login_required
+@require_POST
+def person_erase(request: HttpRequest) -> HttpResponse:
+    require_supervisor(request)
+    cases = _person_cases(request.POST)
+    if request.POST.get("confirm") != "erase" or not cases:
+        messages.error(request, _("Nothing was erased. Tick the confirmation box."))
+        return redirect("consultations:staff-person")
+    count = actions.do_erase(cases, _user(request))
+    messages.success(request, _("Erased %(count)d cases.") % {"count": count})
+    return redirect("consultations:staff-person")
+
+
+@login_required
+def slots(request: HttpRequest) -> HttpResponse:
+    """List upcoming appointment slots; supervisors add new ones."""
+    if not roles.can_handle_cases(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        require_supervisor(request)
+        try:
+            start = datetime.datetime.fromisoformat(request.POST.get("start", ""))
+        except ValueError:
+            messages.error(request, _("Enter the start as YYYY-MM-DD HH:MM."))
+            return redirect("consultations:staff-slots")
+        if timezone.is_naive(start):
+            start = timezone.make_aware(start)
+        codes = [c for c in request.POST.getlist("languages") if c in languages.BY_CODE]
+        Slot.objects.create(start=start, interpreter_languages=codes)
+        messages.success(request, _("Slot added."))
+        return redirect("consultations:staff-slots")
+    upcoming = Slot.objects.filter(start__gte=timezone.now()).prefetch_related("appointments")
+    context = {
+        "slots": upcoming,
+        "languages": languages.LANGUAGES[2:],
+        "supervisor": roles.can_supervise(request.user),
+    }
+    return render(request, "consultations/staff/slots.html", context)
+
+
+def _stats_query(request: HttpRequest) -> tuple[int | None, Any]:
+    require_supervisor(request)
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isdigit() else None
+    return year, stats.rows(year)
+
+
+@login_required
+@require_GET
+def statistics(request: HttpRequest) -> HttpResponse:
+    year, query = _stats_query(request)
+    months = stats.by_month(query)
+    peak = max([opened for _, opened, _ in months] + [1])
+    bars = [
+        {"month": m, "opened": o, "closed": c, "x": i * 24, "h": h, "y": 100 - h}
+        for i, (m, o, c) in enumerate(months[-24:])
+        for h in [round(100 * o / peak)]
+    ]
+    context = {
+        "year": year,
+        "bars": bars,
+        "width": max(len(bars) * 24, 24),
+        "by_language": stats.totals(query, "language"),
+        "by_category": stats.totals(query, "category"),
+        "by_channel": stats.totals(query, "channel"),
+        "total": sum(o for _, o, _ in months),
+        "cells": query[:500],
+    }
+    return render(request, "consultations/staff/stats.html", context)
+
+
+@login_required
+@require_GET
+def statistics_csv(request: HttpRequest) -> HttpResponse:
+    year, query = _stats_query(request)
+    response = HttpResponse(stats.to_csv(query), content_type="text/csv; charset=utf-8")
+    name = f"consultations-{year or 'all'}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

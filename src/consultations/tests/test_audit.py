@@ -1,0 +1,109 @@
+"""Each view, export or change of a case writes exactly one audit entry: who, when, what."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from consultations import actions
+from consultations.models import AuditEntry, Case, FaqEntry, FollowUp, Slot
+from consultations.tests.conftest import staff_client
+
+pytestmark = pytest.mark.django_db
+
+# (method, path under the case or the resident's link, data, action recorded)
+STAFF_PATHS = [
+    ("get", "", {}, "view"),
+    ("get", "export", {}, "export"),
+    ("post", "assign", {"assignee": ""}, "assign"),
+    ("post", "status", {"status": "waiting"}, "status"),
+    ("post", "note", {"text": "Explained the reduction."}, "note"),
+    ("post", "contact", {"channel": "phone", "summary": "Called."}, "contact"),
+    ("post", "followup", {"due": "2030-01-01", "text": "Call"}, "followup"),
+    ("post", "followup/{followup}/done", {}, "followup-done"),
+    ("post", "faq", {"faq": "nhi-payment"}, "link-faq"),
+]
+
+
+@pytest.fixture
+def followup(case: Case) -> FollowUp:
+    return FollowUp.objects.create(case=case, due=datetime.date(2030, 1, 1), text="x")
+
+
+@pytest.mark.parametrize(("method", "suffix", "data", "action"), STAFF_PATHS)
+def test_staff_path_writes_exactly_one_entry(
+    method: str,
+    suffix: str,
+    data: dict[str, Any],
+    action: str,
+    case: Case,
+    followup: FollowUp,
+    groups: Any,
+) -> None:
+    FaqEntry.objects.create(slug="nhi-payment", category="tax", question="q", answer="a")
+    client = staff_client("counselor", "c-audit", groups["asia"])
+    before = AuditEntry.objects.count()
+    path = f"/staff/consultations/{case.reference}/{suffix.format(followup=followup.pk)}"
+    response = getattr(client, method)(path, data)
+    assert response.status_code in (200, 302)
+    entries = list(AuditEntry.objects.order_by("-pk")[: AuditEntry.objects.count() - before])
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.action == action and entry.case == case and entry.reference == case.reference
+    assert entry.user == client.user  # type: ignore[attr-defined]
+    assert abs((timezone.now() - entry.at).total_seconds()) < 60
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "action"),
+    [("get", "", "resident-view"), ("post", "/book", "book"), ("post", "/cancel", "cancel")],
+)
+def test_resident_path_writes_exactly_one_entry(
+    method: str, suffix: str, action: str, submitted: actions.Submitted, client: Client
+) -> None:
+    slot = Slot.objects.create(
+        start=timezone.now() + datetime.timedelta(days=1), interpreter_languages=["vi"]
+    )
+    before = AuditEntry.objects.count()
+    response = getattr(client, method)(f"/consult/s/{submitted.token}{suffix}", {"slot": slot.pk})
+    assert response.status_code in (200, 302)
+    assert AuditEntry.objects.count() == before + 1
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert entry is not None and entry.action == action and entry.user is None
+
+
+@pytest.mark.parametrize(
+    ("path", "action"),
+    [
+        ("/staff/consultations/person/?email=resident@example.com", "person-search"),
+        ("/staff/consultations/person/export?email=resident@example.com", "export-person"),
+    ],
+)
+def test_person_search_and_export_write_one_entry_per_case(
+    path: str, action: str, case: Case, supervisor: Client
+) -> None:
+    before = AuditEntry.objects.count()
+    assert supervisor.get(path).status_code == 200
+    assert AuditEntry.objects.count() == before + 1
+    assert AuditEntry.objects.filter(case=case, action=action).count() == 1
+
+
+def test_queue_shows_no_case_content_and_writes_nothing(case: Case, supervisor: Client) -> None:
+    before = AuditEntry.objects.count()
+    body = supervisor.get("/staff/consultations/").content.decode()
+    assert case.reference in body and case.description not in body and case.email not in body
+    assert AuditEntry.objects.count() == before
+
+
+def test_audit_survives_the_case(case: Case) -> None:
+    actions.do_erase([case], None)
+    assert set(
+        AuditEntry.objects.filter(reference=case.reference).values_list("action", flat=True)
+    ) == {
+        "submit",
+        "erase",
+    }
