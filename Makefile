@@ -38,8 +38,8 @@ test: $(STAMP) locale/.compiled var ## Run the whole suite (SQLite, or PostgreSQ
 	$(PY) -m pytest -q
 
 lint: $(STAMP) ## ruff and mypy
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench conftest.py
+	$(VENV)/bin/ruff format --check src tests bench conftest.py
 	$(VENV)/bin/mypy src
 
 # Apps with a locale/ folder of their own keep their strings there; the rest go to locale/.
