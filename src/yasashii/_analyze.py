@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate
+from operator import attrgetter
+from typing import NamedTuple
 
 from yasashii._catalog import RULES
-from yasashii._lexicon import jlpt_level, kanji_grades, level_name, paraphrases
+from yasashii._lexicon import easy_compound, jlpt_level, kanji_grades, level_name, paraphrases
 from yasashii._mechanical import Finding, mechanical
 from yasashii._models import (
     MAX_CHARS,
@@ -28,6 +32,7 @@ _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+")
 _KATAKANA = re.compile(r"[ァ-ヺー・]+")
 _SPACE = re.compile(r"\s")
 _CONTENT = {"名詞", "動詞", "形容詞", "形状詞", "副詞"}
+_NOMINAL = "nominalized-verb"
 _NOMINALIZING = {"行う", "実施", "実行", "願う"}
 
 
@@ -39,22 +44,29 @@ class _Safe(dict[str, object]):
         return ""
 
 
+_MESSAGES: dict[tuple[object, ...], tuple[str, str]] = {}
+
+
 def _issue(
-    text: str, rule: str, start: int, end: int, suggestions: tuple[str, ...] = (), **params: object
+    text: str,
+    rule: str,
+    start: int,
+    end: int,
+    suggestions: tuple[str, ...] = (),
+    params: tuple[tuple[str, object], ...] = (),
 ) -> Issue:
-    """Return an Issue with messages filled from the rule catalog."""
+    """Return an Issue with messages filled from the rule catalog (cached by rule and values)."""
     meta = RULES[rule]
-    values = _Safe(surface=text[start:end], **params)
-    return Issue(
-        rule,
-        start,
-        end,
-        text[start:end],
-        meta.message_ja.format_map(values),
-        meta.message_en.format_map(values),
-        meta.guideline,
-        suggestions,
-    )
+    surface = text[start:end]
+    key = (rule, surface, params)
+    messages = _MESSAGES.get(key)
+    if messages is None:
+        values = _Safe(params, surface=surface)
+        messages = (meta.message_ja.format_map(values), meta.message_en.format_map(values))
+        if len(_MESSAGES) >= 10_000:
+            _MESSAGES.clear()
+        _MESSAGES[key] = messages
+    return Issue(rule, start, end, surface, messages[0], messages[1], meta.guideline, suggestions)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -71,85 +83,200 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_content(tok: Token) -> bool:
-    """Return whether tok is a content word worth a JLPT level."""
-    pos = tok.pos
-    if pos[0] not in _CONTENT or pos[1] in ("固有名詞", "数詞", "非自立可能", "助数詞可能"):
-        return False
-    return not tok.surface.isascii()
+class _Kind(NamedTuple):
+    """What analyze() needs to know about one kind of token (same surface, POS and forms)."""
+
+    counted: bool
+    """Counts as a word in sentence metrics (not punctuation or space)."""
+    noun: bool
+    """A noun other than a numeral (many-nouns)."""
+    katakana_word: bool
+    """A katakana word of two or more characters (sentence metrics)."""
+    content: bool
+    """A content word worth a JLPT level (listed in Report.words)."""
+    level: int | None
+    jlpt: str | None
+    """level_name(level): "N3" …"""
+    katakana: bool
+    """Entirely katakana (katakana-loanword candidate)."""
+    unlisted: bool
+    """In no JLPT list, with kanji, a noun, verb or na-adjective (difficult-word candidate)."""
+    sahen: bool
+
+
+_ISSUE_ORDER = attrgetter("start", "end", "rule")
+_START = attrgetter("start")
+_END = attrgetter("end")
+_COUNTED = attrgetter("counted")
+_NOUN = attrgetter("noun")
+_KATA_WORD = attrgetter("katakana_word")
+
+# Token kinds repeat a lot within and across notices; their analysis does not depend on
+# Settings, so it is computed once per kind.  Bounded: cleared when it grows too large.
+_KINDS: dict[tuple[str, tuple[str, ...], str, str], _Kind] = {}
+_KINDS_MAX = 100_000
+_SUGGESTIONS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _kinds(tokens: list[Token]) -> list[_Kind]:
+    """Return the _Kind of each token."""
+    get = _KINDS.get
+    # key: surface, pos, lemma, normalized
+    return [get((t[0], t[3], t[5], t[6])) or _new_kind(t) for t in tokens]
+
+
+def _new_kind(tok: Token) -> _Kind:
+    """Return the settings-independent analysis of a token and cache it by kind."""
+    surface, pos = tok.surface, tok.pos
+    pos0 = pos[0]
+    counted = pos0 != "補助記号" and pos0 != "空白"
+    is_kata = _KATAKANA.fullmatch(surface) is not None
+    content = (
+        pos0 in _CONTENT
+        and pos[1] not in ("固有名詞", "数詞", "非自立可能", "助数詞可能")
+        and not surface.isascii()
+    )
+    level = None
+    if content:
+        bare = surface[1:] if surface[:1] in "おご" and len(surface) > 2 else surface
+        level = jlpt_level(tok.lemma, surface, tok.normalized, bare)
+    kind = _Kind(
+        counted,
+        counted and pos0 == "名詞" and pos[1] != "数詞",
+        counted and len(surface) > 1 and "ァ" <= surface[0] <= "ヺ" and is_kata,
+        content,
+        level,
+        level_name(level),
+        is_kata,
+        content and level is None and pos0 in ("名詞", "動詞", "形状詞") and has_kanji(surface),
+        pos[2] == "サ変可能",
+    )
+    if len(_KINDS) >= _KINDS_MAX:
+        _KINDS.clear()
+    _KINDS[(surface, pos, tok.lemma, tok.normalized)] = kind
+    return kind
+
+
+def _paraphrases(*words: str) -> tuple[str, ...]:
+    """Return paraphrases(*words) as a tuple (cached)."""
+    found = _SUGGESTIONS.get(words)
+    if found is None:
+        if len(_SUGGESTIONS) >= _KINDS_MAX:
+            _SUGGESTIONS.clear()
+        found = _SUGGESTIONS[words] = tuple(paraphrases(*words))
+    return found
+
+
+def _unlisted_is_difficult(tok: Token, settings: Settings) -> bool:
+    """Return whether an unlisted kanji word is worth a difficult-word issue.
+
+    Flagged: words with a paraphrase in the vocabularies (curated notice jargon: 納付, 転入届),
+    verbs, and nouns that do not split into easy parts (JLPT words at max_jlpt_level or
+    easier and at most one single kanji within max_kanji_grade).  Not flagged: compounds of
+    easy parts without a paraphrase (受付時間 = 受付 + 時間, 対象外 = 対象 + 外).
+    """
+    if tok.pos[0] == "動詞" or _paraphrases(tok.surface, tok.lemma, tok.normalized):
+        return True
+    return not easy_compound(tok.surface, settings.max_jlpt_level, settings.max_kanji_grade)
 
 
 def _word_findings(
-    text: str, tokens: list[Token], settings: Settings, words: list[WordInfo]
+    text: str,
+    tokens: list[Token],
+    settings: Settings,
+    words: list[WordInfo],
+    kinds: list[_Kind] | None = None,
 ) -> list[Issue]:
-    """Return difficult-word, katakana-loanword and nominalized-verb issues; fill words."""
+    """Return difficult-word, katakana-loanword and nominalized-verb issues; fill words.
+
+    kinds: the _Kind of each token, when the caller has them already.
+    """
+    if kinds is None:
+        kinds = _kinds(tokens)
     issues: list[Issue] = []
     limit = settings.max_suggestions
-    for i, tok in enumerate(tokens):
-        if not _is_content(tok):
+    disabled = settings.disabled_rules
+    check_kata = "katakana-loanword" not in disabled
+    check_difficult = "difficult-word" not in disabled
+    check_nominal = "nominalized-verb" not in disabled
+    max_level = settings.max_jlpt_level
+    min_kata = settings.min_katakana_chars
+    flag_unlisted = settings.flag_unlisted_kanji_words
+    n = len(tokens)
+    for i, kind in enumerate(kinds):
+        if not kind.content:
             continue
-        bare = (
-            tok.surface[1:] if tok.surface[:1] in "おご" and len(tok.surface) > 2 else tok.surface
-        )
-        level = jlpt_level(tok.lemma, tok.surface, tok.normalized, bare)
-        words.append(WordInfo(tok.start, tok.end, tok.surface, tok.lemma, level_name(level)))
-        if _KATAKANA.fullmatch(tok.surface) and len(tok.surface) >= settings.min_katakana_chars:
-            sugg = tuple(paraphrases(tok.surface, tok.lemma)[:limit])
-            issues.append(_issue(text, "katakana-loanword", tok.start, tok.end, sugg))
+        tok = tokens[i]
+        level = kind.level
+        words.append(WordInfo(tok.start, tok.end, tok.surface, tok.lemma, kind.jlpt))
+        if kind.katakana and len(tok.surface) >= min_kata:
+            if check_kata:
+                sugg = _paraphrases(tok.surface, tok.lemma)[:limit]
+                issues.append(_issue(text, "katakana-loanword", tok.start, tok.end, sugg))
             continue
-        hard = level is not None and level < settings.max_jlpt_level
-        unlisted = (
-            level is None
-            and settings.flag_unlisted_kanji_words
-            and has_kanji(tok.surface)
-            and tok.pos[0] in ("名詞", "動詞", "形状詞")
-        )
-        if hard or unlisted:
-            sugg = tuple(paraphrases(tok.surface, tok.lemma, tok.normalized)[:limit])
-            label = level_name(level) or "JLPT外 / not in JLPT lists"
-            issues.append(_issue(text, "difficult-word", tok.start, tok.end, sugg, level=label))
-        if tok.pos[2] == "サ変可能" and i + 2 < len(tokens):
+        if check_difficult and (
+            (level is not None and level < max_level)
+            or (kind.unlisted and flag_unlisted and _unlisted_is_difficult(tok, settings))
+        ):
+            sugg = _paraphrases(tok.surface, tok.lemma, tok.normalized)[:limit]
+            label = kind.jlpt or "JLPT外 / not in JLPT lists"
+            issues.append(
+                _issue(text, "difficult-word", tok.start, tok.end, sugg, (("level", label),))
+            )
+        if check_nominal and kind.sahen and i + 2 < n:
             nxt, verb = tokens[i + 1], tokens[i + 2]
-            if verb.surface == "お" and i + 3 < len(tokens):
+            if verb.surface == "お" and i + 3 < n:
                 verb = tokens[i + 3]
             if nxt.surface == "を" and verb.lemma in _NOMINALIZING:
                 form = tok.surface + "する"
                 issues.append(
-                    _issue(text, "nominalized-verb", tok.start, verb.end, (form,), verb=form)
+                    _issue(
+                        text, "nominalized-verb", tok.start, verb.end, (form,), (("verb", form),)
+                    )
                 )
             elif nxt.surface == "の" and verb.surface in ("上", "うえ") and tok.surface[:1] != "ご":
                 form = tok.surface + "して"
                 issues.append(
-                    _issue(text, "nominalized-verb", tok.start, verb.end, (form,), verb=form)
+                    _issue(
+                        text, "nominalized-verb", tok.start, verb.end, (form,), (("verb", form),)
+                    )
                 )
     return issues
 
 
-def _sentence_metrics(text: str, span: tuple[int, int], toks: list[Token]) -> SentenceMetrics:
-    """Return the metrics of one sentence."""
+def _sentence_metrics(
+    text: str, span: tuple[int, int], counts: tuple[int, int, int], runs: list[int]
+) -> SentenceMetrics:
+    """Return the metrics of one sentence: counts = (words, nouns, katakana words), runs =
+    the lengths of its kanji runs."""
     s = text[span[0] : span[1]]
     chars = len(s) - len(_SPACE.findall(s))
-    runs = [len(r) for r in _KANJI_RUN.findall(s)]
     kanji = sum(runs)
-    words = nouns = katakana = 0
-    for t in toks:
-        pos0 = t.pos[0]
-        if pos0 == "補助記号" or pos0 == "空白":
-            continue
-        words += 1
-        if pos0 == "名詞" and t.pos[1] != "数詞":
-            nouns += 1
-        if len(t.surface) > 1 and "ァ" <= t.surface[0] <= "ヺ" and _KATAKANA.fullmatch(t.surface):
-            katakana += 1
     ratio = round(kanji / chars, 4) if chars else 0.0
+    words, nouns, katakana = counts
     return SentenceMetrics(
         span[0], span[1], s, chars, words, nouns, kanji, ratio, max(runs, default=0), katakana
     )
 
 
+_KANJI_INFO: dict[tuple[str, int], KanjiInfo] = {}
+
+
+def _kanji_info(k: str, grades: dict[str, int], n: int) -> KanjiInfo:
+    """Return KanjiInfo(k, grade, n), sharing the immutable objects between reports."""
+    info = _KANJI_INFO.get((k, n))
+    if info is None:
+        if len(_KANJI_INFO) >= 50_000:
+            _KANJI_INFO.clear()
+        info = _KANJI_INFO[(k, n)] = KanjiInfo(k, grades.get(k), n)
+    return info
+
+
 def _finding_issue(text: str, f: Finding) -> Issue:
     """Return the Issue of a pattern finding."""
-    return _issue(text, f.rule, f.start, f.end, tuple(s for s in f.suggestions if s), **f.params)
+    suggestions = f.suggestions if all(f.suggestions) else tuple(filter(None, f.suggestions))
+    params = tuple(f.params.items()) if f.params else ()
+    return _issue(text, f.rule, f.start, f.end, suggestions, params)
 
 
 def analyze(text: str, settings: Settings | None = None) -> Report:
@@ -159,50 +286,66 @@ def analyze(text: str, settings: Settings | None = None) -> Report:
     if len(text) > MAX_CHARS:
         raise TextTooLong(len(text))
     settings = settings or Settings()
+    disabled = settings.disabled_rules
     tokens = tokenize(text)
+    kinds = _kinds(tokens)
+    # Running totals of the per-token metric flags: a sentence's count is a difference.
+    cum_words = [0, *accumulate(map(_COUNTED, kinds))]
+    cum_nouns = [0, *accumulate(map(_NOUN, kinds))]
+    cum_kata = [0, *accumulate(map(_KATA_WORD, kinds))]
     spans = _sentences(text)
+    # One scan for kanji runs: sentence metrics, kanji-run issues and the kanji table.
+    # A run never crosses a sentence end (sentences end at punctuation or a newline).
+    runs = [(m.start(), m.end()) for m in _KANJI_RUN.finditer(text)]
     sentences: list[SentenceMetrics] = []
     issues: list[Issue] = []
-    ti = 0
+    # Tokens and kanji runs are in text order: a sentence's are found by bisection.
+    tok_starts = list(map(_START, tokens))
+    tok_ends = list(map(_END, tokens))
+    run_starts = [s for s, _ in runs]
+    run_ends = [e for _, e in runs]
+    tj = rj = 0
     for span in spans:
-        while ti < len(tokens) and tokens[ti].end <= span[0]:
-            ti += 1
-        tj = ti
-        while tj < len(tokens) and tokens[tj].start < span[1]:
-            tj += 1
-        m = _sentence_metrics(text, span, tokens[ti:tj])
+        ti = max(tj, bisect_right(tok_ends, span[0]))
+        tj = max(ti, bisect_left(tok_starts, span[1]))
+        ri = max(rj, bisect_left(run_starts, span[0]))
+        rj = max(ri, bisect_right(run_ends, span[1]))
+        counts = (
+            cum_words[tj] - cum_words[ti],
+            cum_nouns[tj] - cum_nouns[ti],
+            cum_kata[tj] - cum_kata[ti],
+        )
+        m = _sentence_metrics(text, span, counts, [e - s for s, e in runs[ri:rj]])
         sentences.append(m)
-        ti = tj
         if m.characters > settings.max_sentence_chars:
             issues.append(
                 _issue(
                     text,
                     "long-sentence",
                     *span,
-                    chars=m.characters,
-                    limit=settings.max_sentence_chars,
+                    (),
+                    (("chars", m.characters), ("limit", settings.max_sentence_chars)),
                 )
             )
         if m.nouns > settings.max_nouns:
-            issues.append(_issue(text, "many-nouns", *span, nouns=m.nouns))
-    for run in _KANJI_RUN.finditer(text):
-        if len(run.group()) > settings.max_kanji_run:
-            issues.append(
-                _issue(text, "kanji-run", run.start(), run.end(), length=len(run.group()))
-            )
+            issues.append(_issue(text, "many-nouns", *span, (), (("nouns", m.nouns),)))
+    if "kanji-run" not in disabled:
+        for start, end in runs:
+            if end - start > settings.max_kanji_run:
+                issues.append(_issue(text, "kanji-run", start, end, (), (("length", end - start),)))
     words: list[WordInfo] = []
-    issues += _word_findings(text, tokens, settings, words)
+    issues += _word_findings(text, tokens, settings, words, kinds)
     findings = mechanical(text) + text_findings(text, settings.min_romaji_chars)
-    issues += [_finding_issue(text, f) for f in findings]
-    issues = sorted(
-        (i for i in issues if i.rule not in settings.disabled_rules),
-        key=lambda i: (i.start, i.end, i.rule),
-    )
+    issues += [_finding_issue(text, f) for f in findings if f.rule not in disabled]
+    if disabled:
+        issues = [i for i in issues if i.rule not in disabled]
+    issues.sort(key=_ISSUE_ORDER)
     grades = kanji_grades()
+    known = _KANJI_INFO.get
     kanji = [
-        KanjiInfo(k, grades.get(k), n)
-        for k, n in Counter("".join(_KANJI_RUN.findall(text))).items()
-        if k not in "々〆ヶ"
+        known(item) or _kanji_info(item[0], grades, item[1])
+        for item in Counter("".join([text[s:e] for s, e in runs])).items()
+        if item[0] not in "々〆ヶ"
     ]
     score, level = readability(text)
     n = len(sentences) or 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _LEVELS = {"N5": 5, "N4": 4, "N3": 3, "N2": 2, "N1": 1}
@@ -125,6 +125,28 @@ def jlpt_level(*forms: str) -> int | None:
         if level is not None:
             return level
     return None
+
+
+@lru_cache(maxsize=50_000)
+def easy_compound(word: str, max_level: int, max_grade: int) -> bool:
+    """Return whether word splits into easy parts: JLPT-listed words of two or more characters
+    at level max_level or easier (受付 + 時間), plus at most one single kanji of school grade
+    max_grade or lower (対象 + 外)."""
+    levels = jlpt_levels()
+    grades = kanji_grades()
+    n = len(word)
+    # reach[i] = fewest single kanji needed to cover word[:i] (2: cannot be covered with ≤ 1)
+    reach = [0] + [2] * n
+    for i in range(n):
+        singles = reach[i]
+        if singles > 1:
+            continue
+        for j in range(i + 2, min(n, i + 8) + 1):
+            if reach[j] > singles and levels.get(word[i:j], 0) >= max_level:
+                reach[j] = singles
+        if singles == 0 and reach[i + 1] > 1 and grades.get(word[i], 99) <= max_grade:
+            reach[i + 1] = 1
+    return reach[n] <= 1
 
 
 @cache

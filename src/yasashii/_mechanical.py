@@ -6,6 +6,7 @@ Internal: DOES NOT belong to the public API.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -75,7 +76,9 @@ def era_dates(text: str) -> list[Finding]:
 
 
 def clock_text(hour: int, minute: int) -> str:
-    """Return 午前/午後 wording for a 24-hour time."""
+    """Return 午前/午後 wording for a 24-hour time (12:00 正午, 0:00 and 24:00 午前0時)."""
+    if hour == 12 and not minute:
+        return "正午"
     half = "午前" if hour % 24 < 12 else "午後"
     words = f"{half}{hour % 12}時"
     return words + (f"{minute}分" if minute else "")
@@ -84,13 +87,37 @@ def clock_text(hour: int, minute: int) -> str:
 _CLOCK_RE = re.compile(
     r"(?<![0-9０-９:：.])(午前|午後)?([0-2]?[0-9]|[０-２]?[０-９])[:：]([0-5０-５][0-9０-９])(?![0-9０-９:：])"
 )
-_HOUR_RE = re.compile(r"(?<![0-9０-９前後])(1[3-9]|2[0-4]|１[３-９]|２[０-４])時(?!間)")
+# Each lookbehind sits after the first digit (and checks the character before it), so the
+# pattern starts with literals and the regex engine can skip ahead (same matches as a
+# leading lookbehind).
+_NB = r"(?<![0-9０-９前後].)"
+_HOUR_RE = re.compile(rf"(1{_NB}[3-9]|2{_NB}[0-4]|１{_NB}[３-９]|２{_NB}[０-４])時(?!間)")
+
+
+_COLON_RE = re.compile(r"[:：]")
+
+
+def _clock_matches(text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of _CLOCK_RE.finditer(text), trying only just before colons.
+
+    Every match has its colon 1–4 characters after its start (午前 + two digits), so trying
+    the positions up to 4 before each colon, leftmost first, finds the same matches.
+    """
+    last = 0
+    for colon in _COLON_RE.finditer(text):
+        c = colon.start()
+        for start in range(max(last, c - 4), c):
+            m = _CLOCK_RE.match(text, start)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
 
 
 def clocks(text: str) -> list[Finding]:
     """Return clock-24h findings (14:00 → 午後2時, 17時 → 午後5時)."""
     out: list[Finding] = []
-    for m in _CLOCK_RE.finditer(text):
+    for m in _clock_matches(text):
         hour, minute = _int(m.group(2)), _int(m.group(3))
         if hour > 24:
             continue
@@ -134,15 +161,64 @@ _OP = (
 _TILDE_RE = re.compile(rf"({_OP})[ 　]*([～〜~])[ 　]*({_OP})?")
 
 
+# Every character a match can have before its tilde (_OP and spaces).
+_BEFORE_TILDE = frozenset(
+    "0123456789０１２３４５６７８９:：令和平成昭元年度か月ヶ日時分歳才円人回階%％午前後"
+    "（()）月火水木金土日祝 　"
+)
+_TIME_ONLY = re.compile(r"(?:午前|午後)?[0-9０-９]+(?:[:：][0-9０-９]{2}|時(?:[0-9０-９]+分)?)")
+_WEEKDAY_TAIL = re.compile(r"[（(][月火水木金土日祝][）)]$")
+_TILDE_CHAR_RE = re.compile(r"[～〜~]")
+
+
+def _tilde_matches(text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of _TILDE_RE.finditer(text), trying only just before tildes.
+
+    A match's text before its tilde uses only _BEFORE_TILDE characters, so it starts within
+    the run of such characters that ends at the tilde; trying those starts leftmost first
+    finds the same matches as finditer, without running the pattern at every position.
+    """
+    last = 0
+    for tilde in _TILDE_CHAR_RE.finditer(text):
+        c = tilde.start()
+        if c < last:
+            continue
+        first = c
+        while first > last and text[first - 1] in _BEFORE_TILDE:
+            first -= 1
+        for start in range(first, c):
+            m = _TILDE_RE.match(text, start)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
+
+
 def tilde_ranges(text: str) -> list[Finding]:
     """Return tilde-range findings (9時～17時 → 9時から17時まで)."""
     out: list[Finding] = []
-    for m in _TILDE_RE.finditer(text):
+    for m in _tilde_matches(text):
         edits: list[Edit] = [(m.start(2), m.end(2), "から")]
         end = m.end()
-        if m.group(3) and not text.startswith("まで", m.end(3)):
-            edits.append((m.end(3), m.end(3), "まで"))
-        new = m.group(1) + "から" + (m.group(3) or "") + ("まで" if len(edits) == 2 else "")
+        upper = m.group(3) or ""
+        new = m.group(1) + "から" + upper
+        if upper and not text.startswith("まで", m.end(3)):
+            at = len(upper)
+            weekday = _WEEKDAY_TAIL.search(upper)
+            if weekday and not upper[: weekday.start()].endswith("日"):
+                # A weekday after a time belongs to the whole range: 10:00～12:00(月) →
+                # (月)午前10時から正午まで; with a date before it: 1日10:00～12:00(月) →
+                # 1日午前10時から正午まで(月).  After a date it stays: 5日(金) → 5日(金)まで.
+                at = weekday.start()
+                if _TIME_ONLY.fullmatch(m.group(1)):
+                    day = weekday.group()
+                    edits.insert(0, (m.start(), m.start(), day))
+                    edits.append((m.start(3) + at, m.end(3), "まで"))
+                    new = day + m.group(1) + "から" + upper[:at] + "まで"
+                    out.append(Finding("tilde-range", m.start(), end, {}, (new,), tuple(edits)))
+                    continue
+            edits.append((m.start(3) + at, m.start(3) + at, "まで"))
+            new = m.group(1) + "から" + upper[:at] + "まで" + upper[at:]
         out.append(Finding("tilde-range", m.start(), end, {}, (new,), tuple(edits)))
     return out
 
@@ -219,9 +295,10 @@ _HONORIFIC: list[tuple[re.Pattern[str], object]] = [
     (re.compile(rf"ご{_KANGO}の(?:上|うえ)"), r"\1して"),
     (re.compile(r"(?:お願い|おねがい)(?:申し上げます|いたします|致します)"), "お願いします"),
     (re.compile(r"させていただきます"), "します"),
-    (re.compile(r"(?<=[\u4e00-\u9fff])(?:いたします|致します)"), "します"),
+    # = (?<=[一-鿿])(?:いたします|致します), lookbehind after the first character
+    (re.compile(r"(?:い(?<=[\u4e00-\u9fff]い)たします|致(?<=[\u4e00-\u9fff]致)します)"), "します"),
     (re.compile(r"でございます"), "です"),
-    (re.compile(r"(?<!とう)(?<!よう)ございます"), "あります"),
+    (re.compile(r"ご(?<!とうご)(?<!ようご)ざいます"), "あります"),
     (re.compile(r"ております"), "ています"),
     (re.compile(r"くださいませ"), "ください"),
     (re.compile(r"申し上げ(?:ます|る)"), None),
@@ -253,10 +330,57 @@ _HONORIFIC_HINTS = {
 }
 
 
+def _template(repl: str) -> Callable[[re.Match[str]], str]:
+    """Return a function doing match.expand(repl) for a template whose only escape is \\1.
+
+    (Python 3.11 parses the template again on every expand.)"""
+    parts = repl.split("\\1")
+    if len(parts) == 1:
+        return lambda m: repl
+    return lambda m: m.group(1).join(parts)
+
+
+# Per _HONORIFIC pattern: substrings one of which every match contains (None: always run).
+# A pattern none of whose substrings is in the text cannot match, so it is not run.
+_PLEASE_NEEDLES = ("ください", "下さい")
+_HONORIFIC_NEEDLES: list[tuple[str, ...] | None] = [
+    ("ご覧",),
+    ("ご覧",),
+    ("ご覧",),
+    ("ご遠慮",),
+    ("ますよう",),
+    ("ますよう",),
+    _PLEASE_NEEDLES,
+    _PLEASE_NEEDLES,
+    ("おります", "います"),
+    ("けます", "れます"),
+    ("の上", "のうえ"),
+    ("お願い", "おねがい"),
+    ("させていただきます",),
+    ("いたします", "致します"),
+    ("ございます",),
+    ("ございます",),
+    ("ております",),
+    ("くださいませ",),
+    ("申し上げ",),
+    ("いただ", "頂"),
+    None,
+    ("になって",),
+    ("になって",),
+    ("にな",),
+]
+_HONORIFIC_FIXES = [
+    (pattern, _template(repl) if isinstance(repl, str) else repl, needles)
+    for (pattern, repl), needles in zip(_HONORIFIC, _HONORIFIC_NEEDLES, strict=True)
+]
+
+
 def honorifics(text: str) -> list[Finding]:
     """Return honorific findings, with safe rewrites for the listed patterns."""
     out: list[Finding] = []
-    for pattern, repl in _HONORIFIC:
+    for pattern, repl, needles in _HONORIFIC_FIXES:
+        if needles is not None and not any(n in text for n in needles):
+            continue
         for m in pattern.finditer(text):
             if repl is None:
                 hint = next((v for k, v in _HONORIFIC_HINTS.items() if k in m.group()), "")
@@ -264,7 +388,7 @@ def honorifics(text: str) -> list[Finding]:
                     Finding("honorific", m.start(), m.end(), {}, (hint,) if hint else (), ())
                 )
                 continue
-            new = m.expand(repl) if isinstance(repl, str) else repl(m)  # type: ignore[operator]
+            new = repl(m)  # type: ignore[operator]
             out.append(
                 Finding("honorific", m.start(), m.end(), {}, (new,), ((m.start(), m.end(), new),))
             )

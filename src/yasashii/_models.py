@@ -31,7 +31,12 @@ class Settings:
     max_jlpt_level: int = 3
     """difficult-word: words harder than this JLPT level are flagged (3 = N3; N2/N1 flagged)."""
     flag_unlisted_kanji_words: bool = True
-    """difficult-word: also flag kanji words found in no JLPT list (notice jargon)."""
+    """difficult-word: also flag kanji words found in no JLPT list (notice jargon), except
+    compounds of easy parts (see max_kanji_grade) that have no paraphrase in the vocabularies."""
+    max_kanji_grade: int = 4
+    """difficult-word: an unlisted compound made of JLPT words at max_jlpt_level or easier plus
+    at most one single kanji of this school grade or lower (受付時間, 対象外) is not flagged.
+    Grades 1–4 hold 642 kanji, about what JLPT N3 expects (7 = secondary school)."""
     min_katakana_chars: int = 3
     """katakana-loanword: katakana common nouns this long or longer are flagged."""
     min_romaji_chars: int = 2

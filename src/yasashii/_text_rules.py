@@ -44,8 +44,10 @@ _VAGUE_HINT = {
     "若干": "少し",
 }
 
+# Every alternative starts with a literal, so the regex engine can skip ahead.
 _RELATIVE = re.compile(
-    r"(?:毎月|毎年)?第[1-5１-５一二三四五][月火水木金土日](?:曜日?)?"
+    r"(?:毎月|毎年)第[1-5１-５一二三四五][月火水木金土日](?:曜日?)?"
+    r"|第[1-5１-５一二三四五][月火水木金土日](?:曜日?)?"
     r"|翌営業日|翌日|翌月|翌年|翌週|前日|同日|当月|月末|月初め|月初|週明け|来月|来週|今月末"
 )
 
@@ -81,10 +83,14 @@ def relative_dates(text: str) -> list[Finding]:
 
 def romaji(text: str, min_chars: int) -> list[Finding]:
     """Return romaji findings for Latin-letter words outside URLs and e-mail addresses."""
-    skip = [(m.start(), m.end()) for m in _URLISH.finditer(text)]
+    skip: list[tuple[int, int]] | None = None  # URL and e-mail spans, found when needed
     out: list[Finding] = []
     for m in _LATIN.finditer(text):
-        if len(m.group()) < min_chars or any(s <= m.start() < e for s, e in skip):
+        if len(m.group()) < min_chars:
+            continue
+        if skip is None:
+            skip = [(u.start(), u.end()) for u in _URLISH.finditer(text)]
+        if any(s <= m.start() < e for s, e in skip):
             continue
         out.append(Finding("romaji", m.start(), m.end(), {}, (), ()))
     return out

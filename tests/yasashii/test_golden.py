@@ -79,3 +79,33 @@ def test_disabled_rules_are_skipped() -> None:
 
     report = analyze("令和7年です。", Settings(disabled_rules=frozenset({"era-date"})))
     assert "era-date" not in {i.rule for i in report.issues}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "flagged"),
+    [
+        # compounds of easy listed words (+ one easy kanji) without a paraphrase: not flagged
+        ("受付時間を確認してください。", "受付時間", False),
+        ("必要書類を持ってきてください。", "必要書類", False),
+        ("4月から対象外になります。", "対象外", False),
+        # still flagged: curated notice jargon, hard parts, unsplittable words, hard affixes
+        ("納付してください。", "納付", True),
+        ("国民健康保険料を払います。", "国民健康保険料", True),  # 保険 is N1
+        ("前納すると割引があります。", "前納", True),
+        ("予約制です。", "予約制", True),  # 制 is grade 5
+    ],
+)
+def test_difficult_word_precision(text: str, surface: str, flagged: bool) -> None:
+    issues = {i.surface for i in analyze(text).issues if i.rule == "difficult-word"}
+    assert (surface in issues) is flagged
+
+
+def test_difficult_word_precision_follows_settings() -> None:
+    from yasashii import Settings
+
+    def flagged(text: str, settings: Settings) -> set[str]:
+        return {i.surface for i in analyze(text, settings).issues if i.rule == "difficult-word"}
+
+    assert "予約制" not in flagged("予約制です。", Settings(max_kanji_grade=5))
+    assert "受付時間" in flagged("受付時間です。", Settings(max_jlpt_level=5))  # 受付 is N4
+    assert not flagged("前納です。", Settings(flag_unlisted_kanji_words=False))
