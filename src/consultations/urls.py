@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consultations import api, staff_views, views
+from consultations import api, faq_views, staff_views, views
 
 app_name = "consultations"
 
@@ -14,6 +14,12 @@ urlpatterns = [
     path("consult/s/<str:token>/cancel", views.cancel, name="cancel"),
     path("api/consultations", api.submit, name="api-submit"),
     path("api/faq/search", api.faq_search, name="api-faq-search"),
+    path("staff/faq/", faq_views.faq_translations, name="staff-faq-translations"),
+    path(
+        "staff/faq/<slug:slug>/translate/<str:lang>",
+        faq_views.faq_translate,
+        name="staff-faq-translate",
+    ),
     path("staff/consultations/", staff_views.queue, name="staff-queue"),
     path("staff/consultations/person/", staff_views.person, name="staff-person"),
     path(

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from consultations import actions
-from consultations.models import Case, FollowUp, Slot
+from consultations.models import Case, FaqEntry, FollowUp, Slot
 from consultations.tests.conftest import INTAKE, staff_client
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +74,25 @@ ON_CASE = {**STAFF, "other_counselor": 404}
 SUPERVISOR_ONLY = {**STAFF, "other_counselor": 403, "counselor": 403}
 PUBLIC = dict.fromkeys(PERSONAS, 200)
 LINK = dict.fromkeys(PERSONAS, 404)
+# Translators and editors translate FAQ entries; counselors and supervisors handle cases only.
+TRANSLATORS = {
+    "anonymous": LOGIN,
+    "resident": LOGIN,
+    "other_counselor": 403,
+    "counselor": 403,
+    "supervisor": 403,
+}
+
+
+def _faq_entry(path: str) -> Request:
+    def build(w: World, _: bool) -> tuple[str, str, dict[str, Any]]:
+        FaqEntry.objects.get_or_create(
+            slug="matrix-faq", defaults={"category": "other", "question": "質問", "answer": "答え"}
+        )
+        return "get", path, {}
+
+    return build
+
 
 # url name -> (request, expected status per persona; unlisted personas expect `default`)
 MATRIX: dict[str, tuple[Request, dict[str, Any], Any]] = {
@@ -93,6 +112,8 @@ MATRIX: dict[str, tuple[Request, dict[str, Any], Any]] = {
     ),
     "cancel": (_resident("post", "/cancel", lambda w: {}), {**LINK, "resident": 302}, 404),
     "staff-queue": (_static("get", "/staff/consultations/"), STAFF, 200),
+    "staff-faq-translations": (_faq_entry("/staff/faq/"), TRANSLATORS, 200),
+    "staff-faq-translate": (_faq_entry("/staff/faq/matrix-faq/translate/vi"), TRANSLATORS, 200),
     "staff-slots": (_static("get", "/staff/consultations/slots/"), STAFF, 200),
     "staff-person": (
         _static("get", "/staff/consultations/person/?email=resident@example.com"),
