@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group, Permission, User
+from django.http import HttpRequest
 
 ADMIN = "admin"
 EDITOR = "editor"
@@ -29,15 +30,25 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def ensure_roles() -> None:
-    """Create or refresh the role groups and their permissions."""
-    for name, perms in ROLE_PERMISSIONS.items():
+def set_role_permissions(role_permissions: dict[str, list[tuple[str, str]]]) -> None:
+    """Create or refresh role groups with exactly the given (app, codename) permissions."""
+    for name, perms in role_permissions.items():
         group, _ = Group.objects.get_or_create(name=name)
         wanted = [
             Permission.objects.get(content_type__app_label=app, codename=codename)
             for app, codename in perms
         ]
         group.permissions.set(wanted)
+
+
+def ensure_roles() -> None:
+    """Create or refresh the back-office role groups and their permissions."""
+    set_role_permissions(ROLE_PERMISSIONS)
+
+
+def acting_user(request: HttpRequest) -> User | None:
+    """Return the logged-in user to record as the author of a change, or None."""
+    return request.user if isinstance(request.user, User) else None
 
 
 def is_staff_member(user: Any) -> bool:

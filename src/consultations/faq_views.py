@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.roles import acting_user
 from consultations import search
 from consultations.models import FaqEntry
 from core import languages
@@ -24,19 +24,11 @@ def faq_translations(request: HttpRequest) -> HttpResponse:
     require_translator(request)
     entries = list(FaqEntry.objects.order_by("slug"))
     targets = [languages.get(code) for code in languages.TARGETS]
-    table = [
-        (
-            entry,
-            [
-                (
-                    lang,
-                    services.coverage([(entry, f) for f in entry.translatable_fields], lang.code),
-                )
-                for lang in targets
-            ],
-        )
-        for entry in entries
-    ]
+    table = []
+    for entry in entries:
+        fields = [(entry, f) for f in entry.translatable_fields]
+        counts = services.coverage_by_language(fields, languages.TARGETS)
+        table.append((entry, [(lang, counts[lang.code]) for lang in targets]))
     return render(
         request, "consultations/staff/faq_translations.html", {"table": table, "targets": targets}
     )
@@ -54,8 +46,8 @@ def faq_translate(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
         for row in rows:
             row.easy_check = easy_check(row.current.text if row.current else "")
     if request.method == "POST":
-        user = request.user if isinstance(request.user, User) else None
-        count = tr_actions.do_save_translations(editor.changes(rows, request.POST), lang, user=user)
+        edits = editor.changes(rows, request.POST)
+        count = tr_actions.do_save_translations(edits, lang, user=acting_user(request))
         search.index_entry(entry)  # the answer is searchable in its new language at once
         messages.success(request, editor.saved_message(count))
         return redirect("consultations:staff-faq-translate", slug=entry.slug, lang=lang)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
 from django.db.models import Q, QuerySet
 
+from accounts.roles import is_staff_member, set_role_permissions
 from consultations.models import Case
 
 COUNSELOR = "counselor"
@@ -27,26 +27,15 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
 
 def ensure_roles() -> None:
     """Create or refresh the counselor and supervisor groups and their permissions."""
-    for name, perms in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            [
-                Permission.objects.get(content_type__app_label=app, codename=codename)
-                for app, codename in perms
-            ]
-        )
-
-
-def _active_staff(user: Any) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    set_role_permissions(ROLE_PERMISSIONS)
 
 
 def can_handle_cases(user: Any) -> bool:
-    return _active_staff(user) and user.has_perm("consultations.handle_case")
+    return is_staff_member(user) and user.has_perm("consultations.handle_case")
 
 
 def can_supervise(user: Any) -> bool:
-    return _active_staff(user) and user.has_perm("consultations.supervise_case")
+    return is_staff_member(user) and user.has_perm("consultations.supervise_case")
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.roles import acting_user
 from consultations import actions, audit, export, roles, stats
 from consultations.access import get_case_for_user, require_supervisor
 from consultations.models import (
@@ -29,10 +30,6 @@ from consultations.models import (
     Slot,
 )
 from core import languages
-
-
-def _user(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None
 
 
 @login_required
@@ -52,7 +49,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     else:
         cases = cases.exclude(status=CaseStatus.CLOSED)
     if filters["mine"]:
-        cases = cases.filter(assignee=_user(request))
+        cases = cases.filter(assignee=acting_user(request))
     context = {
         "cases": cases.order_by("created_at")[:200],
         "filters": filters,
@@ -83,7 +80,7 @@ def _assignable(case: Case, user: Any) -> QuerySet[User]:
 @require_GET
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
-    audit.record(_user(request), "view", case)
+    audit.record(acting_user(request), "view", case)
     context = {
         "case": case,
         "language": languages.BY_CODE.get(case.language),
@@ -118,7 +115,7 @@ def assign(request: HttpRequest, reference: str) -> HttpResponse:
     to = _assignable(case, request.user).filter(pk=raw).first() if raw.isdigit() else None
     if raw and to is None:
         raise PermissionDenied
-    actions.do_assign(case, to, _user(request), request.POST.get("note", "").strip())
+    actions.do_assign(case, to, acting_user(request), request.POST.get("note", "").strip())
     return _done(request, case, _("Assigned."))
 
 
@@ -127,7 +124,7 @@ def assign(request: HttpRequest, reference: str) -> HttpResponse:
 def set_status(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
     try:
-        actions.do_set_status(case, request.POST.get("status", ""), _user(request))
+        actions.do_set_status(case, request.POST.get("status", ""), acting_user(request))
     except ValidationError as error:
         raise Http404(error.messages[0]) from error
     return _done(request, case, _("Status changed."))
@@ -143,7 +140,7 @@ def add_note(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect(case)
     # Special-care unless the counselor unticks it: health, immigration, family matters are common.
     special = request.POST.get("ordinary") != "1"
-    actions.do_add_note(case, text, _user(request), special_care=special)
+    actions.do_add_note(case, text, acting_user(request), special_care=special)
     return _done(request, case, _("Note added."))
 
 
@@ -157,7 +154,7 @@ def log_contact(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, _("Choose how you were in contact and write what was said."))
         return redirect(case)
     actions.do_log_contact(
-        case, channel, summary, _user(request), request.POST.get("interpreter", "")
+        case, channel, summary, acting_user(request), request.POST.get("interpreter", "")
     )
     return _done(request, case, _("Contact recorded."))
 
@@ -172,7 +169,7 @@ def add_followup(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, _("Enter the due date as YYYY-MM-DD."))
         return redirect(case)
     text = request.POST.get("text", "").strip() or _("Follow up")
-    actions.do_add_followup(case, due, text[:300], _user(request))
+    actions.do_add_followup(case, due, text[:300], acting_user(request))
     return _done(request, case, _("Follow-up added."))
 
 
@@ -181,7 +178,7 @@ def add_followup(request: HttpRequest, reference: str) -> HttpResponse:
 def complete_followup(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     case = get_case_for_user(request, reference)
     followup = get_object_or_404(FollowUp, case=case, pk=pk)
-    actions.do_complete_followup(followup, _user(request))
+    actions.do_complete_followup(followup, acting_user(request))
     return _done(request, case, _("Follow-up done."))
 
 
@@ -190,7 +187,7 @@ def complete_followup(request: HttpRequest, reference: str, pk: int) -> HttpResp
 def link_faq(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
     entry = get_object_or_404(FaqEntry, slug=request.POST.get("faq", ""), published=True)
-    actions.do_link_faq(case, entry, _user(request))
+    actions.do_link_faq(case, entry, acting_user(request))
     return _done(request, case, _("Answer linked; the resident sees it on their status page."))
 
 
@@ -198,7 +195,7 @@ def link_faq(request: HttpRequest, reference: str) -> HttpResponse:
 @require_GET
 def export_case(request: HttpRequest, reference: str) -> JsonResponse:
     case = get_case_for_user(request, reference)
-    audit.record(_user(request), "export", case)
+    audit.record(acting_user(request), "export", case)
     return _download(export.case_data(case), f"case-{case.reference}.json")
 
 
@@ -230,7 +227,7 @@ def person(request: HttpRequest) -> HttpResponse:
     require_supervisor(request)
     cases = _person_cases(request.GET) if request.GET else []
     for case in cases:
-        audit.record(_user(request), "person-search", case)
+        audit.record(acting_user(request), "person-search", case)
     return render(
         request,
         "consultations/staff/person.html",
@@ -246,7 +243,7 @@ def person_export(request: HttpRequest) -> JsonResponse:
     if not cases:
         raise Http404("no cases")
     for case in cases:
-        audit.record(_user(request), "export-person", case)
+        audit.record(acting_user(request), "export-person", case)
     return _download({"cases": [export.case_data(c) for c in cases]}, "personal-data.json")
 
 
@@ -258,7 +255,7 @@ def person_erase(request: HttpRequest) -> HttpResponse:
     if request.POST.get("confirm") != "erase" or not cases:
         messages.error(request, _("Nothing was erased. Tick the confirmation box."))
         return redirect("consultations:staff-person")
-    count = actions.do_erase(cases, _user(request))
+    count = actions.do_erase(cases, acting_user(request))
     messages.success(request, _("Erased %(count)d cases.") % {"count": count})
     return redirect("consultations:staff-person")
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -51,7 +50,8 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 def notice_detail(request: HttpRequest, code: str) -> HttpResponse:
     notice = get_notice_for_staff(request, code)
     pairs = _fields(notice)
-    coverage = [(lang, services.coverage(pairs, lang.code)) for lang in languages.LANGUAGES[1:]]
+    counts = services.coverage_by_language(pairs, languages.TARGETS)
+    coverage = [(languages.get(code), counts[code]) for code in languages.TARGETS]
     days = stats.daily(notice)
     peak = max([count for _, count in days] + [1])
     context = {
@@ -125,7 +125,7 @@ def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
             row.easy_check = easy_check(row.current.text if row.current else "")
     if request.method == "POST":
         edits = editor.changes(rows, request.POST)
-        count = tr_actions.do_save_translations(edits, lang, user=_user(request))
+        count = tr_actions.do_save_translations(edits, lang, user=roles.acting_user(request))
         messages.success(request, editor.saved_message(count))
         return redirect("notices:staff-translate", code=notice.code, lang=lang)
     job = TranslationJob.objects.filter(object_id=notice.pk, label=notice.code).first()
@@ -150,7 +150,7 @@ def machine_translate(request: HttpRequest, code: str, lang: str) -> HttpRespons
     _target(lang)
     try:
         job = tr_actions.do_request_machine_translation(
-            notice, [lang], label=notice.code, user=_user(request)
+            notice, [lang], label=notice.code, user=roles.acting_user(request)
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -185,7 +185,7 @@ def exchange_import(request: HttpRequest, code: str, lang: str) -> HttpResponse:
         raise Http404("file")
     try:
         report = exchange.import_content(
-            notice.parts(), lang, fmt, upload.read(), user=_user(request)
+            notice.parts(), lang, fmt, upload.read(), user=roles.acting_user(request)
         )
     except (ValueError, SyntaxError) as error:
         report, failure = None, str(error)
@@ -232,7 +232,3 @@ def _lifecycle(
     else:
         messages.success(request, done)
     return redirect("notices:staff-detail", code=notice.code)
-
-
-def _user(request: HttpRequest) -> User | None:
-    return request.user if isinstance(request.user, User) else None

@@ -125,15 +125,26 @@ def set_translation(
 
 def coverage(obj_fields: Iterable[tuple[Translatable, str]], code: str) -> dict[str, int]:
     """Return how many of the given fields are in each status for one language."""
-    counts: dict[str, int] = {"missing": 0, "outdated": 0}
+    return coverage_by_language(obj_fields, [code])[code]
+
+
+def coverage_by_language(
+    obj_fields: Iterable[tuple[Translatable, str]], codes: Iterable[str]
+) -> dict[str, dict[str, int]]:
+    """Return, per language, how many of the fields are in each status (one load for all)."""
+    codes = list(codes)
     pairs = [(o, f) for o, f in obj_fields if getattr(o, f)]
-    table = TranslationTable([o for o, _ in pairs], [code], public=False)
-    for obj, field in pairs:
-        row = table.get(obj, field, code)
-        if row is None or not row.text:
-            counts["missing"] += 1
-            continue
-        counts[row.status] = counts.get(row.status, 0) + 1
-        if row.outdated:
-            counts["outdated"] += 1
-    return counts
+    table = TranslationTable([o for o, _ in pairs], codes, public=False)
+    result: dict[str, dict[str, int]] = {}
+    for code in codes:
+        counts: dict[str, int] = {"missing": 0, "outdated": 0}
+        for obj, field in pairs:
+            row = table.get(obj, field, code)
+            if row is None or not row.text:
+                counts["missing"] += 1
+                continue
+            counts[row.status] = counts.get(row.status, 0) + 1
+            if row.outdated:
+                counts["outdated"] += 1
+        result[code] = counts
+    return result
