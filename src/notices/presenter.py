@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from core import formatting, languages
-from notices.models import Notice
+from notices.models import FAQ, Document, Fee, Link, Notice, Office, Step
 from translations.services import Shown, TranslationTable
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -52,6 +54,10 @@ def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
     parts = notice.parts()
     table = TranslationTable(parts, [code, languages.EASY], public=public)
 
+    def of(kind: type[T]) -> list[T]:
+        # The parts were loaded once, in page order; reading them again would repeat the queries.
+        return [part for part in parts if isinstance(part, kind)]
+
     def show(obj: Any, name: str) -> Shown:
         return table.show(obj, name, code)
 
@@ -72,10 +78,10 @@ def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
             else None
         ),
     )
-    page.steps = [show(step, "text") for step in notice.steps.all()]
-    for doc in notice.ordered_documents():
+    page.steps = [show(step, "text") for step in of(Step)]
+    for doc in of(Document):
         page.documents.append({"name": show(doc, "name"), "note": optional(doc, "note")})
-    for office in notice.ordered_offices():
+    for office in of(Office):
         page.offices.append(
             {
                 "name": show(office, "name"),
@@ -86,9 +92,9 @@ def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
                 "map_url": office.map_url,
             }
         )
-    for fee in notice.fees.all():
+    for fee in of(Fee):
         amount = formatting.format_yen(fee.amount, code) if fee.amount is not None else ""
         page.fees.append({"label": show(fee, "label"), "amount": amount})
-    page.links = [{"label": show(ln, "label"), "url": ln.url} for ln in notice.links.all()]
-    page.faqs = [{"q": show(f, "question"), "a": show(f, "answer")} for f in notice.faqs.all()]
+    page.links = [{"label": show(ln, "label"), "url": ln.url} for ln in of(Link)]
+    page.faqs = [{"q": show(f, "question"), "a": show(f, "answer")} for f in of(FAQ)]
     return page
