@@ -31,8 +31,11 @@ run: $(STAMP) locale/.compiled var ## Set up, load the demo content and serve on
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_faq
 	$(PY) manage.py collectstatic --no-input -v 0
-	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with the task worker  (Ctrl-C stops both)"
+	@# The worker runs queued jobs (machine translation, mail) so that what a demo user starts finishes.
+	$(PY) manage.py db_worker --queue-name '*' -v 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) locale/.compiled var ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest -q

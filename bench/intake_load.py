@@ -8,6 +8,7 @@ Submissions from one address beyond the hourly limit are stored and flagged, nev
 the flagged count is printed too.
 
   DATABASE_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres python bench/intake_load.py [N] [C]
+  BENCH_DB=sqlite python bench/intake_load.py [N] [C]    # the embedded database of `make run`
 """
 
 from __future__ import annotations
@@ -23,11 +24,16 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import sqlite3
+import tempfile
+
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_URL = os.environ.get("DATABASE_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DB_NAME = "tabunka_bench_intake"
+SQLITE = os.environ.get("BENCH_DB", "") == "sqlite"
+SQLITE_PATH = Path(tempfile.gettempdir()) / "tabunka_bench_intake.sqlite3"
 LOG = ROOT / "var" / "bench" / "intake-server.log"  # the server's errors, if any
 LANGS = ["vi", "ne", "zh-hans", "id", "en", "ko", "my", "fil", "th", "pt-br", "es", "ja"]
 CATEGORIES = ["health-insurance", "tax", "pension", "housing", "work", "residence"]
@@ -109,12 +115,16 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     clients = int(sys.argv[2]) if len(sys.argv) > 2 else 16
     LOG.parent.mkdir(parents=True, exist_ok=True)
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
-        admin.execute(f"CREATE DATABASE {DB_NAME}")
+    if SQLITE:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+    else:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+            admin.execute(f"CREATE DATABASE {DB_NAME}")
     env = {
         **os.environ,
-        "DATABASE_URL": db_url(DB_NAME),
+        "DATABASE_URL": f"sqlite:///{SQLITE_PATH}" if SQLITE else db_url(DB_NAME),
         "DJANGO_DEBUG": os.environ.get("BENCH_DJANGO_DEBUG", "0"),
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
@@ -160,12 +170,16 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     acknowledged = {ref for _, status, ref in results if status == 201}
-    with psycopg.connect(db_url(DB_NAME)) as conn:
+    conn = sqlite3.connect(SQLITE_PATH) if SQLITE else psycopg.connect(db_url(DB_NAME))
+    with conn:
         stored = {r for (r,) in conn.execute("SELECT reference FROM consultations_case")}
         flagged = conn.execute(
             "SELECT count(*) FROM consultations_case WHERE flagged <> ''"
         ).fetchone()
         opened = conn.execute("SELECT sum(opened) FROM consultations_monthlystat").fetchone()
+    conn.close()
+    errors = sum(1 for _, status, _ in results if status >= 500 or status == 0)
+    print(f"server errors (5xx or no answer) under load: {errors}")
     missing = acknowledged - stored
     print(
         f"acknowledged {len(acknowledged)}, missing afterwards {len(missing)}, "
@@ -177,10 +191,13 @@ def main() -> None:
         f"throughput {loaded['rps'] / single['rps']:.1f}x "
         f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+    if not SQLITE:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
     if missing:
         sys.exit(f"LOST {len(missing)} acknowledged submissions")
+    if errors:
+        sys.exit(f"{errors} server errors under load")
 
 
 if __name__ == "__main__":

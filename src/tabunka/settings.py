@@ -68,6 +68,15 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'var' / 'tabunka.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database takes concurrent writes (server threads, the task worker): WAL lets
+    # readers go on during a write, IMMEDIATE takes the write lock at BEGIN so a transaction never
+    # fails half-way on an upgrade, and writers wait up to 20 s for the lock instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -117,9 +126,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # The Consultation Plaza block shown on every public page (sample values; see README).
+# The one source of the Plaza's contact: the help box, error pages, mail and the notices' "Where"
+# entry for the office named here all render from it (core.plaza).
 TABUNKA_PLAZA = {
     "phone": os.environ.get("TABUNKA_PLAZA_PHONE", "096-359-2020"),
     "email": os.environ.get("TABUNKA_PLAZA_EMAIL", "plaza@example.jp"),
+    "office": "consultation-plaza",  # the catalog office that is the Plaza
+    "intake": "consultations:intake",  # URL name of the online intake (core does not import it)
 }
 
 # --- consultations (issue 5): mail and retention -------------------------------------------------
