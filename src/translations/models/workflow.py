@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +79,8 @@ class Translatable(models.Model):
 
     translatable_fields: ClassVar[tuple[str, ...]] = ()
     revision = models.PositiveIntegerField(default=1, editable=False)
+    # Deleting the object (also through a cascade or a queryset) deletes its translations.
+    translations = GenericRelation(Translation)
 
     class Meta:
         abstract = True
