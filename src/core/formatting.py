@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 
 import phonenumbers
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency
+from django.utils import translation
+from django.utils.translation import gettext
 from japanera import EraDate
 
 from core import languages
@@ -58,3 +61,12 @@ def tel_uri(number: str) -> str:
     except phonenumbers.NumberParseException:
         return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966)
+
+
+def language_name(code: str, in_code: str) -> str:
+    """Return the name of one of our languages written in another, e.g. vi in ja → ベトナム語."""
+    if code == languages.EASY:
+        with translation.override(in_code):
+            return gettext("Easy Japanese")
+    reader = languages.get(in_code).babel
+    return Locale.parse(languages.get(code).bcp47, sep="-").get_display_name(reader) or code
