@@ -21,7 +21,9 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("consultations", f"{a}_{m}")
         for m in ("faqentry", "slot", "counselorgroup")
         for a in ("add", "change", "delete", "view")
-    ],
+    ]
+    # The notices' scan overview: the Plaza plans languages and interpreters from it.
+    + [("notices", "view_scancount")],
 }
 
 

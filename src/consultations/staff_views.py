@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import acting_user
-from consultations import actions, audit, export, roles, stats
+from consultations import actions, audit, export, roles
 from consultations.access import get_case_for_user, require_supervisor
 from consultations.models import (
     Case,
@@ -286,43 +286,3 @@ def slots(request: HttpRequest) -> HttpResponse:
     }
     return render(request, "consultations/staff/slots.html", context)
 
-
-def _stats_query(request: HttpRequest) -> tuple[int | None, Any]:
-    require_supervisor(request)
-    raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() else None
-    return year, stats.rows(year)
-
-
-@login_required
-@require_GET
-def statistics(request: HttpRequest) -> HttpResponse:
-    year, query = _stats_query(request)
-    months = stats.by_month(query)
-    peak = max([opened for _, opened, _ in months] + [1])
-    bars = [
-        {"month": m, "opened": o, "closed": c, "x": i * 24, "h": h, "y": 100 - h}
-        for i, (m, o, c) in enumerate(months[-24:])
-        for h in [round(100 * o / peak)]
-    ]
-    context = {
-        "year": year,
-        "bars": bars,
-        "width": max(len(bars) * 24, 24),
-        "by_language": stats.totals(query, "language"),
-        "by_category": stats.totals(query, "category"),
-        "by_channel": stats.totals(query, "channel"),
-        "total": sum(o for _, o, _ in months),
-        "cells": query[:500],
-    }
-    return render(request, "consultations/staff/stats.html", context)
-
-
-@login_required
-@require_GET
-def statistics_csv(request: HttpRequest) -> HttpResponse:
-    year, query = _stats_query(request)
-    response = HttpResponse(stats.to_csv(query), content_type="text/csv; charset=utf-8")
-    name = f"consultations-{year or 'all'}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

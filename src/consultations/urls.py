@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consultations import api, faq_views, staff_views, views
+from consultations import api, faq_views, staff_views, stats_views, views
 
 app_name = "consultations"
 
@@ -27,8 +27,8 @@ urlpatterns = [
     ),
     path("staff/consultations/person/erase", staff_views.person_erase, name="staff-person-erase"),
     path("staff/consultations/slots/", staff_views.slots, name="staff-slots"),
-    path("staff/consultations/stats/", staff_views.statistics, name="staff-stats"),
-    path("staff/consultations/stats.csv", staff_views.statistics_csv, name="staff-stats-csv"),
+    path("staff/consultations/stats/", stats_views.statistics, name="staff-stats"),
+    path("staff/consultations/stats.csv", stats_views.statistics_csv, name="staff-stats-csv"),
     path(_case, staff_views.case_detail, name="staff-case"),
     path(_case + "assign", staff_views.assign, name="staff-assign"),
     path(_case + "status", staff_views.set_status, name="staff-status"),
