@@ -16,3 +16,6 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # After auth has created the permissions the roles refer to.
         post_migrate.connect(_ensure_roles, sender=self)
+        from accounts import staff_nav
+
+        staff_nav.register()

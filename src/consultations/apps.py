@@ -16,3 +16,6 @@ class ConsultationsConfig(AppConfig):
     def ready(self) -> None:
         # After auth has created the permissions the roles refer to.
         post_migrate.connect(_ensure_roles, sender=self)
+        from consultations import staff_nav
+
+        staff_nav.register()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import views
+from core import staff_views, views
 
 app_name = "core"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("languages/", views.language_list, name="languages"),
     path("api/languages", views.api_languages, name="api-languages"),
+    path("staff/", staff_views.home, name="staff-home"),
 ]

@@ -38,10 +38,10 @@ def _fields(notice: Notice) -> list[tuple[Translatable, str]]:
 
 @login_required
 def notice_list(request: HttpRequest) -> HttpResponse:
-    if not roles.is_staff_member(request.user):
-        raise PermissionDenied
-    if not roles.can_edit_notices(request.user) and roles.can_translate(request.user):
-        return redirect("notices:staff-coverage")  # the translators' home page
+    if not roles.can_edit_notices(request.user):
+        if roles.can_translate(request.user):
+            return redirect("notices:staff-coverage")  # the translators' home page
+        raise PermissionDenied  # counselors and staff without a role
     notices = Notice.objects.select_related("topic").order_by("topic__order", "code")
     return render(request, "notices/staff/list.html", {"notices": notices})
 

@@ -10,7 +10,7 @@ urlpatterns = [
     path("n/<str:code>/print", views.print_sheet, name="print"),
     path("n/<str:code>/qr.<str:kind>", views.qr_file, name="qr"),
     path("api/notices", api.notice_list, name="api-list"),
-    path("staff/", staff_views.notice_list, name="staff-list"),
+    path("staff/notices/", staff_views.notice_list, name="staff-list"),
     path("staff/notices/<str:code>/", staff_views.notice_detail, name="staff-detail"),
     path("staff/notices/<str:code>/preview/<str:lang>", staff_views.preview, name="staff-preview"),
     path(

@@ -84,7 +84,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "notices:staff-list"
+LOGIN_REDIRECT_URL = "core:staff-home"
 
 # Language codes are Django's (lower-case); core.languages holds names and BCP-47 tags.
 LANGUAGE_CODE = "ja"

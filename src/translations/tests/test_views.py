@@ -42,7 +42,7 @@ def test_outsider_cannot_start_machine_translation(client: Client) -> None:
 
 
 def test_translators_home_is_the_coverage_matrix(translator_client: Client) -> None:
-    response = translator_client.get("/staff/")
+    response = translator_client.get("/staff/notices/")
     assert response.status_code == 302 and response["Location"] == "/staff/translations/"
     page = translator_client.get("/staff/translations/").content.decode()
     assert NHI in page and f"/staff/notices/{NHI}/translate/ne" in page
