@@ -20,13 +20,16 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     + [("notices", f"view_{m}") for m in _NOTICE_MODELS + _CATALOG_MODELS],
     EDITOR: [("translations", f"{a}_translation") for a in ("add", "change", "view")]
     + [("notices", f"{a}_{m}") for m in _NOTICE_MODELS for a in ("add", "change", "view")]
-    + [("notices", f"view_{m}") for m in _CATALOG_MODELS],
+    + [("notices", f"view_{m}") for m in _CATALOG_MODELS]
+    # Scan counts (notices.stats_views): those who publish letters see whether they are read.
+    + [("notices", "view_scancount")],
     ADMIN: [
         ("notices", f"{a}_{m}")
         for m in _NOTICE_MODELS + _CATALOG_MODELS
         for a in ("add", "change", "delete", "view")
     ]
-    + [("translations", f"{a}_translation") for a in ("add", "change", "delete", "view")],
+    + [("translations", f"{a}_translation") for a in ("add", "change", "delete", "view")]
+    + [("notices", "view_scancount")],
 }
 
 

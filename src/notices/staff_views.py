@@ -52,19 +52,11 @@ def notice_detail(request: HttpRequest, code: str) -> HttpResponse:
     pairs = _fields(notice)
     counts = services.coverage_by_language(pairs, languages.TARGETS)
     coverage = [(languages.get(code), counts[code]) for code in languages.TARGETS]
-    days = stats.daily(notice)
-    peak = max([count for _, count in days] + [1])
     context = {
         "notice": notice,
         "coverage": coverage,
         "field_count": len([1 for o, f in pairs if getattr(o, f)]),
-        "days": [
-            {"day": day, "count": count, "x": i * 10, "h": h, "y": 100 - h}
-            for i, (day, count) in enumerate(days)
-            for h in [round(100 * count / peak)]
-        ],
-        "scan_total": sum(count for _, count in days),
-        "by_language": stats.by_language(notice),
+        "scans": stats.panel(notice, request.LANGUAGE_CODE),
         "successors": Notice.objects.filter(status=NoticeStatus.PUBLISHED).exclude(pk=notice.pk),
         "can_edit": roles.can_edit_notices(request.user),
         "qr_kinds": list(qr.CONTENT_TYPES),

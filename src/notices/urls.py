@@ -1,6 +1,6 @@
 from django.urls import path
 
-from notices import api, staff_views, views
+from notices import api, staff_views, stats_views, views
 
 app_name = "notices"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("n/<str:code>/qr.<str:kind>", views.qr_file, name="qr"),
     path("api/notices", api.notice_list, name="api-list"),
     path("staff/notices/", staff_views.notice_list, name="staff-list"),
+    # Before <code>/: "scans" is no notice code (codes have 6 characters), but order keeps it clear.
+    path("staff/notices/scans/", stats_views.scans, name="staff-scans"),
+    path("staff/notices/scans.csv", stats_views.scans_csv, name="staff-scans-csv"),
     path("staff/notices/<str:code>/", staff_views.notice_detail, name="staff-detail"),
     path("staff/notices/<str:code>/preview/<str:lang>", staff_views.preview, name="staff-preview"),
     path(

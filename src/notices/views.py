@@ -60,7 +60,11 @@ def lookup(request: HttpRequest) -> HttpResponse:
         return render(
             request, "core/home.html", {"lookup_error": error, "typed": typed}, status=400
         )
-    return redirect("notices:landing", code=code)
+    response = redirect("notices:landing", code=code)
+    notice = final_successor(get_public_notice(code))
+    if notice.status != NoticeStatus.WITHDRAWN:  # typing the printed code is an arrival too
+        stats.count_arrival(request, response, notice, request.LANGUAGE_CODE, typed=True)
+    return response
 
 
 @require_GET
@@ -77,13 +81,13 @@ def landing(request: HttpRequest, code: str) -> HttpResponse:
     if notice.status == NoticeStatus.WITHDRAWN:
         page = presenter.build(notice, lang)
         return render(request, "notices/withdrawn.html", {"page": page, "notice": notice})
-    stats.record_scan(notice, lang)
     furigana = furigana_on(request)
     response = render(
         request,
         "notices/landing.html",
         {"page": presenter.build(notice, lang), "notice": notice, "furigana": furigana},
     )
+    stats.count_arrival(request, response, notice, lang)  # not a language switch or a reload
     if "furigana" in request.GET:
         response.set_cookie(FURIGANA_COOKIE, "on" if furigana else "off", samesite="Lax")
     return response
