@@ -11,7 +11,9 @@ FILE.yaml maps each msgid to its translations by Django language code, e.g.
       zh-hans: ...
 
 Every one of the 14 languages must be given ("en" may be omitted: it copies the msgid). Plural
-entries are written as `{msgid: ..., msgid_plural: ..., <lang>: [one, other]}` under any key.
+entries are written as `{msgid: ..., msgid_plural: ..., <lang>: [one, other]}` under any key;
+a `msgctxt: ...` key gives the entry a context (`{% translate "Status" context "consultation" %}`),
+which keeps it apart from the same msgid elsewhere.
 Several people may run this at once: a lock on LOCALE_DIR/.lock serializes the writes. Run
 `make messages` afterwards to add source locations (it keeps these translations).
 """
@@ -43,7 +45,7 @@ def main(locale_dir: Path, source: Path) -> int:
     entries = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
     problems = []
     for key, value in entries.items():
-        missing = [c for c in CODES if c != "en" and c not in value]
+        missing = [c for c in CODES if c not in ("en", "msgctxt") and c not in value]
         if missing:
             problems.append(f"{key!r}: missing {', '.join(missing)}")
     if problems:
@@ -57,10 +59,11 @@ def main(locale_dir: Path, source: Path) -> int:
             for key, value in entries.items():
                 msgid = value.get("msgid", key)
                 plural = value.get("msgid_plural")
+                context = value.get("msgctxt")
                 text = value.get(code, [msgid, plural] if plural else msgid)
-                entry = po.find(msgid)
+                entry = po.find(msgid, msgctxt=context)  # None: the entry without context
                 if entry is None:
-                    entry = polib.POEntry(msgid=msgid)
+                    entry = polib.POEntry(msgid=msgid, msgctxt=context)
                     po.append(entry)
                 if plural:
                     entry.msgid_plural = plural
