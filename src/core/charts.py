@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from core import languages
 
@@ -193,18 +192,10 @@ def _describe(bars: list[Bar], total: int, code: str) -> str:
     if not bars:
         return _("No data for this selection.")
     top = max(bars, key=lambda b: b.value)
-    return ngettext(
-        "%(count)s bar, %(total)s in all; the longest is %(label)s with %(value)s. "
-        "The table below gives every number.",
-        "%(count)s bars, %(total)s in all; the longest is %(label)s with %(value)s. "
-        "The table below gives every number.",
-        len(bars),
-    ) % {
-        "count": number(len(bars), code),
-        "total": number(total, code),
-        "label": top.label,
-        "value": top.shown,
-    }
+    return _(
+        "%(total)s in all; the longest bar is %(label)s with %(value)s. "
+        "The table below gives every number."
+    ) % {"total": number(total, code), "label": top.label, "value": top.shown}
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -94,7 +94,7 @@ def test_svg_has_a_title_a_description_and_a_role() -> None:
     html = render_to_string("core/_bar_chart.html", {"chart": c})
     assert 'role="img" aria-labelledby="c-title c-desc"' in html
     assert '<title id="c-title">Cases</title>' in html
-    assert "2 bars, 10 in all; the longest is 2026-11 with 7." in c.description
+    assert "10 in all; the longest bar is 2026-11 with 7." in c.description
     assert f'height="{c.height}"' in html and "<caption" in html
 
 
