@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from consultations import roles
@@ -21,8 +22,9 @@ def get_case_for_user(request: HttpRequest, reference: str) -> Case:
 
 
 def get_case_for_resident(token: str) -> Case:
-    """Return the case whose private status link this is, or 404."""
-    case = Case.objects.filter(token_hash=hash_token(token)).first()
+    """Return the case whose private status link this is (the first or one mailed later), or 404."""
+    hashed = hash_token(token)
+    case = Case.objects.filter(Q(token_hash=hashed) | Q(links__token_hash=hashed)).first()
     if case is None:
         raise Http404("status link")
     return case

@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from consultations import audit, stats
+from consultations import audit, opening, stats, tasks
+from consultations.mail import BOOKED, CANCELLED
 from consultations.models import (
     Appointment,
     Case,
@@ -29,6 +30,7 @@ from consultations.models import (
     FaqEntry,
     FollowUp,
     Handover,
+    Message,
     Note,
     Slot,
     hash_token,
@@ -207,14 +209,35 @@ def do_link_faq(case: Case, entry: FaqEntry, by: User) -> None:
 
 
 def bookable_slots(case: Case) -> list[Slot]:
-    """Return future slots with room and, if the resident asked for one, their interpreter."""
+    """Return future slots on open days, with room and, if asked for, the resident's interpreter.
+
+    A slot made before its day became a closing day (a new `ClosingDay`, changed settings) stays
+    in the staff list but is no longer offered or bookable.
+    """
+    candidates = list(
+        Slot.objects.filter(start__gt=timezone.now()).prefetch_related("appointments")
+    )
+    open_days = opening.open_days(timezone.localtime(s.start).date() for s in candidates)
     slots = []
-    for slot in Slot.objects.filter(start__gt=timezone.now()).prefetch_related("appointments"):
+    for slot in candidates:
+        if timezone.localtime(slot.start).date() not in open_days:
+            continue
+        if not opening.fits_hours(slot.start, slot.minutes):
+            continue
         active = [a for a in slot.appointments.all() if a.cancelled_at is None]
         wanted = case.interpreter_language
         if len(active) < slot.capacity and (not wanted or wanted in slot.interpreter_languages):
             slots.append(slot)
     return slots
+
+
+def _mail_appointment(
+    case: Case, appointment: Appointment, kind: str, replaced: int | None
+) -> None:
+    if case.email:
+        transaction.on_commit(
+            lambda: tasks.mail_appointment.enqueue(appointment.pk, kind, replaced)
+        )
 
 
 @transaction.atomic
@@ -224,23 +247,87 @@ def do_book(case: Case, slot_id: int, by: User = None) -> Appointment:
     if slot is None or slot.pk not in {s.pk for s in bookable_slots(case)}:
         raise ValidationError(_("This time is no longer available. Please choose another."))
     now = timezone.now()
+    earlier = case.appointments.filter(cancelled_at__isnull=True).first()
     case.appointments.filter(cancelled_at__isnull=True).update(cancelled_at=now)
     appointment = Appointment.objects.create(
         slot=slot, case=case, interpreter_language=case.interpreter_language
     )
     audit.record(by, "book", case, f"slot={slot.pk}")
+    _mail_appointment(case, appointment, BOOKED, earlier.pk if earlier else None)
     return appointment
 
 
 @transaction.atomic
 def do_cancel_appointment(case: Case, by: User = None) -> None:
+    """Cancel the case's booking, if it has one, and confirm that to the resident."""
+    active = case.appointments.filter(cancelled_at__isnull=True).first()
     case.appointments.filter(cancelled_at__isnull=True).update(cancelled_at=timezone.now())
     audit.record(by, "cancel", case)
+    if active is not None:
+        _mail_appointment(case, active, CANCELLED, None)
+
+
+@transaction.atomic
+def do_create_slots(
+    start: datetime.datetime,
+    languages: list[str],
+    by: User,
+    *,
+    count: int = 1,
+    minutes: int = 30,
+) -> list[Slot]:
+    """Create `count` back-to-back slots from `start`; refuse all if one falls when closed."""
+    starts = [start + datetime.timedelta(minutes=minutes * i) for i in range(count)]
+    for each in starts:
+        opening.check_slot(each, minutes)
+    slots = [
+        Slot.objects.create(start=each, minutes=minutes, interpreter_languages=languages)
+        for each in starts
+    ]
+    audit.record(by, "slots", None, f"start={start.isoformat()} count={count}")
+    return slots
+
+
+@transaction.atomic
+def do_add_message(case: Case, text: str, by: User, *, from_resident: bool = False) -> Message:
+    """Add a message to the case's thread; a counselor's one is announced to the resident by mail.
+
+    The mail says only that there is a message (never its text). A counselor who answers has read
+    the resident's earlier messages; any message is a change of the case and restarts retention.
+    """
+    now = timezone.now()
+    message = Message.objects.create(
+        case=case,
+        author=None if from_resident else by,
+        from_resident=from_resident,
+        text=text,
+        created_at=now,
+    )
+    if not from_resident:
+        case.messages.filter(from_resident=True, seen_at__isnull=True).update(seen_at=now)
+    case.renew_expiry()
+    _touch(case, "expires_at")
+    action = "resident-message" if from_resident else "message"
+    audit.record(None if from_resident else by, action, case, f"message={message.pk}")
+    if not from_resident and case.email:
+        transaction.on_commit(lambda: tasks.mail_new_message.enqueue(message.pk))
+    return message
+
+
+@transaction.atomic
+def do_open_case(case: Case, by: User) -> set[int]:
+    """Record that a counselor opened the case; return the resident's messages new until now."""
+    unseen = case.messages.filter(from_resident=True, seen_at__isnull=True)
+    new = set(unseen.values_list("pk", flat=True))
+    unseen.update(seen_at=timezone.now())
+    audit.record(by, "view", case)
+    return new
 
 
 def _delete(case: Case, by: User, action: str) -> None:
-    # The audit entry keeps the reference; the case, its notes, contacts, follow-ups, handovers
-    # and appointments go. MonthlyStat is a separate table and is left as it is.
+    # The audit entry keeps the reference; the case, its notes, contacts, follow-ups, handovers,
+    # appointments, messages and extra status links go (all CASCADE). MonthlyStat is a separate
+    # table and is left as it is.
     audit.record(by, action, case, f"category={case.category} language={case.language}")
     case.delete()
 

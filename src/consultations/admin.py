@@ -3,10 +3,11 @@ back office shows them."""
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 
-from consultations import search
-from consultations.models import CounselorGroup, FaqEntry, Slot
+from consultations import opening, search
+from consultations.models import ClosingDay, CounselorGroup, FaqEntry, Slot
 
 
 @admin.register(FaqEntry)
@@ -26,7 +27,27 @@ class CounselorGroupAdmin(admin.ModelAdmin):
     filter_horizontal = ("members",)
 
 
+class SlotForm(forms.ModelForm):
+    class Meta:
+        model = Slot
+        fields = ("start", "minutes", "interpreter_languages", "capacity")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("minutes"):
+            # The same rule as the back office: no slot on a closing day or after hours.
+            opening.check_slot(data["start"], data["minutes"])
+        return data
+
+
 @admin.register(Slot)
 class SlotAdmin(admin.ModelAdmin):
+    form = SlotForm
     list_display = ("start", "minutes", "interpreter_languages", "capacity")
     date_hierarchy = "start"
+
+
+@admin.register(ClosingDay)
+class ClosingDayAdmin(admin.ModelAdmin):
+    list_display = ("day", "reason")
+    date_hierarchy = "day"

@@ -12,7 +12,7 @@ def _iso(value: Any) -> str | None:
 
 
 def case_data(case: Case) -> dict[str, Any]:
-    """Return the case with its notes, contacts, follow-ups, handovers and appointments."""
+    """Return the case with its notes, contacts, follow-ups, handovers, appointments, messages."""
     return {
         "reference": case.reference,
         "language": case.language,
@@ -48,4 +48,12 @@ def case_data(case: Case) -> dict[str, Any]:
             for a in case.appointments.select_related("slot")
         ],
         "faq_answers": [e.slug for e in case.faqs.all()],
+        "messages": [
+            {
+                "at": _iso(m.created_at),
+                "from": "resident" if m.from_resident else "plaza",
+                "text": m.text,
+            }
+            for m in case.messages.all()
+        ],
     }

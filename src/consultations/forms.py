@@ -5,12 +5,44 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Category, Contact
 from core import languages
 
 MAX_DESCRIPTION = 5000
+
+
+def no_lone_surrogates(value: str) -> None:
+    """Refuse text that cannot be stored as UTF-8 (lone surrogates, e.g. from a JSON client)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            _("Your text contains a character we cannot store. Remove it and try again."),
+            code="surrogates",
+        ) from error
+
+
+def free_text(label: Any, **kwargs: Any) -> forms.CharField:
+    """Return the field for a resident's own words: one set of limits for intake and messages."""
+    messages = {
+        "required": _("Tell us what happened or what you want to know."),
+        "max_length": _("Please write less than %(limit_value)d characters."),
+        "null_characters_not_allowed": _(
+            "Your text contains a character we cannot store. Remove it and try again."
+        ),
+        **kwargs.pop("error_messages", {}),
+    }
+    return forms.CharField(
+        label=label,
+        max_length=MAX_DESCRIPTION,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        validators=[no_lone_surrogates],
+        error_messages=messages,
+        **kwargs,
+    )
 
 
 def _choices_of_languages() -> list[tuple[str, str]]:
@@ -35,15 +67,9 @@ class IntakeForm(forms.Form):
             "invalid_choice": _("Choose what your question is about."),
         },
     )
-    description = forms.CharField(
-        label=_("What happened? What do you want to know?"),
+    description = free_text(
+        _("What happened? What do you want to know?"),
         help_text=_("Write in any language. You do not need to write in Japanese."),
-        max_length=MAX_DESCRIPTION,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": _("Tell us what happened or what you want to know."),
-            "max_length": _("Please write less than %(limit_value)d characters."),
-        },
     )
     name = forms.CharField(label=_("Your name (optional)"), max_length=100, required=False)
     preferred_contact = forms.ChoiceField(
@@ -110,3 +136,21 @@ class IntakeForm(forms.Form):
         if phone and sum(c.isdigit() for c in phone) < 9:
             self.add_error("phone", _("Enter a phone number with at least 9 digits."))
         return data
+
+
+class MessageForm(forms.Form):
+    """The resident's answer on the status page: the same limits as the intake description."""
+
+    text = free_text(
+        _("Your answer"),
+        help_text=_("Write in any language. You do not need to write in Japanese."),
+        error_messages={"required": _("Write your answer first.")},
+    )
+
+    def describe(self) -> None:
+        """Point the textarea at its hint and error message, for screen readers."""
+        ids = ["id_text-hint"]
+        if "text" in self.errors:
+            ids.append("id_text-error")
+            self.fields["text"].widget.attrs["aria-invalid"] = "true"
+        self.fields["text"].widget.attrs["aria-describedby"] = " ".join(ids)

@@ -66,7 +66,7 @@ def hash_token(token: str) -> str:
 
 
 def retention_for(category: str) -> datetime.timedelta:
-    """Return how long a case of this category is kept after its last change of state."""
+    """Return how long a case of this category is kept after its last change (see retention.py)."""
     days = settings.TABUNKA_CONSULT_RETENTION_DAYS
     return datetime.timedelta(days=days.get(category, days["default"]))
 
@@ -148,7 +148,7 @@ class Case(models.Model):
         return reverse("consultations:staff-case", args=[self.reference])
 
     def renew_expiry(self) -> None:
-        """Start the retention period again from now."""
+        """Start the retention period again from now (at intake and every later change)."""
         self.expires_at = timezone.now() + retention_for(self.category)
 
 
@@ -239,6 +239,58 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} @ {self.slot}"
+
+
+class Message(models.Model):
+    """A message in the case's thread: from a counselor to the resident, or the resident's answer.
+
+    The resident reads and answers on the private status page; a mail only says that there is a
+    new message, never what it says.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    # The counselor who wrote it; None for the resident's messages (and for deleted staff users).
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    from_resident = models.BooleanField(default=False)
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    # For the resident's messages: when a counselor first opened the case after it arrived.
+    seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["case", "from_resident", "seen_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: message {self.pk}"
+
+
+class StatusLink(models.Model):
+    """A further private link to a case's status page, made for one mail (only its hash is kept).
+
+    The first link is the case's own `token_hash`; a mail that needs a link gets a new one, so
+    that no token is ever stored or queued in clear.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: link {self.pk}"
+
+
+class ClosingDay(models.Model):
+    """A one-off closing day of the Plaza, besides the regular ones in the settings."""
+
+    day = models.DateField(unique=True)
+    reason = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.reason}".strip()
 
 
 class AuditEntry(models.Model):

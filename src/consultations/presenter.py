@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
 from dataclasses import dataclass
+
+from babel.dates import format_time
 
 from consultations.models import FaqEntry
 from core import languages
+from core.formatting import format_date
 from translations.services import Shown, TranslationTable
 
 
@@ -37,3 +42,10 @@ def answers(found: list[tuple[FaqEntry, float]], code: str) -> list[Answer]:
         Answer(e.slug, table.show(e, "question", code), table.show(e, "answer", code), score)
         for e, score in found
     ]
+
+
+def when(start: datetime.datetime, code: str) -> str:
+    """Return a date and time in Japan's time, the reader's way (CLDR): "Monday, … 10:00"."""
+    local = start.astimezone(zoneinfo.ZoneInfo("Asia/Tokyo"))
+    clock = format_time(local.time(), format="short", locale=languages.get(code).babel)
+    return f"{format_date(local.date(), code)} {clock}"

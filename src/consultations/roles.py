@@ -19,7 +19,7 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     + [("consultations", "supervise_case")]
     + [
         ("consultations", f"{a}_{m}")
-        for m in ("faqentry", "slot", "counselorgroup")
+        for m in ("faqentry", "slot", "counselorgroup", "closingday")
         for a in ("add", "change", "delete", "view")
     ]
     # The notices' scan overview: the Plaza plans languages and interpreters from it.

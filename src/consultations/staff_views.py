@@ -1,4 +1,4 @@
-"""The back office: queue, one case, its handling, exports and erasure, slots, statistics."""
+"""The back office: queue, one case, its handling, exports and erasure, slots."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import acting_user
-from consultations import actions, audit, export, roles
+from consultations import actions, audit, export, opening, presenter, retention, roles
 from consultations.access import get_case_for_user, require_supervisor
+from consultations.forms import MessageForm
 from consultations.models import (
     Case,
     CaseStatus,
@@ -38,7 +40,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     """List the cases the user may see, by language and category; no personal data shown."""
     if not roles.can_handle_cases(request.user):
         raise PermissionDenied
-    cases = roles.visible_cases(request.user).select_related("assignee", "group")
+    unread = Q(messages__from_resident=True, messages__seen_at__isnull=True)
+    cases = (
+        roles.visible_cases(request.user)
+        .select_related("assignee", "group")
+        .annotate(new_messages=Count("messages", filter=unread, distinct=True))
+    )
     filters = {k: request.GET.get(k, "") for k in ("language", "category", "status", "mine")}
     if filters["language"]:
         cases = cases.filter(language=filters["language"])
@@ -80,9 +87,28 @@ def _assignable(case: Case, user: Any) -> QuerySet[User]:
 @require_GET
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
-    audit.record(acting_user(request), "view", case)
+    return _case_page(request, case, MessageForm())
+
+
+def _case_page(
+    request: HttpRequest, case: Case, form: MessageForm, status: int = 200
+) -> HttpResponse:
+    """Render the case with its thread and reply form; every rendering is one audited view."""
+    newly_seen = actions.do_open_case(case, acting_user(request))
+    published = list(FaqEntry.objects.filter(published=True))
+    answers = presenter.answers([(e, 1.0) for e in published], case.language)
     context = {
         "case": case,
+        "form": form,
+        "thread": case.messages.select_related("author"),
+        "newly_seen": newly_seen,
+        "faq_answers": [
+            (entry, answer.answer, languages.get(answer.answer.language))
+            for entry, answer in zip(published, answers, strict=True)
+        ],
+        "retention_period": retention.describe(
+            retention.days_for(case.category), request.LANGUAGE_CODE
+        ),
         "language": languages.BY_CODE.get(case.language),
         "assignable": _assignable(case, request.user),
         "groups": CounselorGroup.objects.all(),
@@ -93,7 +119,34 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "today": timezone.localdate(),
         "audit": case.audit.select_related("user")[:20],
     }
-    return render(request, "consultations/staff/case.html", context)
+    return render(request, "consultations/staff/case.html", context, status=status)
+
+
+@login_required
+@require_POST
+def send_message(request: HttpRequest, reference: str) -> HttpResponse:
+    """Send the reply to the resident, or (button "insert") put an FAQ answer into it first.
+
+    Without JavaScript the insert button comes here and the page is rendered again with the
+    answer, in the resident's language, added to what was already written.
+    """
+    case = get_case_for_user(request, reference)
+    if "insert" in request.POST:
+        text = request.POST.get("text", "")
+        slug = request.POST.get("faq_answer", "")
+        entry = FaqEntry.objects.filter(slug=slug, published=True).first()
+        if entry is not None:
+            answer = presenter.answers([(entry, 1.0)], case.language)[0].answer.text
+            text = f"{text.rstrip()}\n\n{answer}" if text.strip() else answer
+        form = MessageForm(initial={"text": text})
+        return _case_page(request, case, form)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, form, status=400)
+    actions.do_add_message(case, form.cleaned_data["text"], acting_user(request))
+    return _done(
+        request, case, _("Message sent. The resident gets a mail that there is a new message.")
+    )
 
 
 def _done(request: HttpRequest, case: Case, text: str) -> HttpResponse:
@@ -275,14 +328,29 @@ def slots(request: HttpRequest) -> HttpResponse:
         if timezone.is_naive(start):
             start = timezone.make_aware(start)
         codes = [c for c in request.POST.getlist("languages") if c in languages.BY_CODE]
-        Slot.objects.create(start=start, interpreter_languages=codes)
-        messages.success(request, _("Slot added."))
+        raw = request.POST.get("count", "1")
+        count = min(int(raw), 16) if raw.isdigit() and int(raw) > 0 else 1
+        try:
+            made = actions.do_create_slots(start, codes, acting_user(request), count=count)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("consultations:staff-slots")
+        messages.success(
+            request,
+            ngettext("%(count)d slot added.", "%(count)d slots added.", len(made))
+            % {"count": len(made)},
+        )
         return redirect("consultations:staff-slots")
-    upcoming = Slot.objects.filter(start__gte=timezone.now()).prefetch_related("appointments")
+    upcoming = list(
+        Slot.objects.filter(start__gte=timezone.now()).prefetch_related("appointments__case")
+    )
+    today = timezone.localdate()
+    soon = [today + datetime.timedelta(days=i) for i in range(62)]
+    reasons = opening.closing_reasons(soon + [timezone.localtime(s.start).date() for s in upcoming])
     context = {
-        "slots": upcoming,
+        "slots": [(slot, reasons.get(timezone.localtime(slot.start).date())) for slot in upcoming],
+        "closing_days": sorted((day, reason) for day, reason in reasons.items() if day in soon),
         "languages": languages.LANGUAGES[2:],
         "supervisor": roles.can_supervise(request.user),
     }
     return render(request, "consultations/staff/slots.html", context)
-

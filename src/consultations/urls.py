@@ -12,6 +12,8 @@ urlpatterns = [
     path("consult/s/<str:token>", views.status, name="status"),
     path("consult/s/<str:token>/book", views.book, name="book"),
     path("consult/s/<str:token>/cancel", views.cancel, name="cancel"),
+    path("consult/s/<str:token>/reply", views.reply, name="reply"),
+    path("consult/s/<str:token>/appointment.ics", views.appointment_ics, name="appointment-ics"),
     path("api/consultations", api.submit, name="api-submit"),
     path("api/faq/search", api.faq_search, name="api-faq-search"),
     path("staff/faq/", faq_views.faq_translations, name="staff-faq-translations"),
@@ -39,5 +41,6 @@ urlpatterns = [
         _case + "followup/<int:pk>/done", staff_views.complete_followup, name="staff-followup-done"
     ),
     path(_case + "faq", staff_views.link_faq, name="staff-link-faq"),
+    path(_case + "message", staff_views.send_message, name="staff-message"),
     path(_case + "export", staff_views.export_case, name="staff-export"),
 ]

@@ -5,17 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consultations import actions, audit, presenter, search
+from consultations import actions, audit, ics, presenter, retention, search
 from consultations.access import get_case_for_resident
-from consultations.forms import IntakeForm
-from consultations.models import Channel, Slot, retention_for
+from consultations.forms import IntakeForm, MessageForm
+from consultations.models import Case, CaseStatus, Channel, Slot
 from core import languages
 from core.formatting import format_date
 
@@ -25,15 +25,8 @@ def client_address(request: HttpRequest) -> str:
 
 
 def slot_label(slot: Slot, code: str) -> str:
-    """Return the slot's date in the reader's language and its local time."""
-    start = timezone.localtime(slot.start)
-    return f"{format_date(start.date(), code)} {start:%H:%M}"
-
-
-def retention_years() -> int:
-    """Return the longest retention period in whole years, for the consent text."""
-    longest = max(settings.TABUNKA_CONSULT_RETENTION_DAYS.values())
-    return max(1, round(longest / 365))
+    """Return the slot's date and time in Japan, written the reader's way."""
+    return presenter.when(slot.start, code)
 
 
 @never_cache
@@ -54,17 +47,29 @@ def intake(request: HttpRequest) -> HttpResponse:
         form = IntakeForm(initial={"language": request.LANGUAGE_CODE})
         status = 200
     form.describe()
-    context = {"form": form, "retention_years": retention_years()}
+    code = request.LANGUAGE_CODE
+    context = {
+        "form": form,
+        "retention_default": retention.default_period(code),
+        "retention_exceptions": retention.exceptions(code),
+    }
     return render(request, "consultations/intake.html", context, status=status)
 
 
 @never_cache
 @require_GET
 def status(request: HttpRequest, token: str) -> HttpResponse:
-    """Show the resident their case, the answers linked to it and the times they can book."""
+    """Show the resident their case, the messages, the linked answers and the times to book."""
     case = get_case_for_resident(token)
     audit.record(None, "resident-view", case)
+    return _status_page(request, case, token, MessageForm())
+
+
+def _status_page(
+    request: HttpRequest, case: Case, token: str, form: MessageForm, status: int = 200
+) -> HttpResponse:
     code = request.LANGUAGE_CODE
+    form.describe()
     linked = presenter.answers([(e, 1.0) for e in case.faqs.all()], code)
     appointment = case.appointments.filter(cancelled_at__isnull=True).select_related("slot").first()
     slots = actions.bookable_slots(case) if case.status != "closed" else []
@@ -73,7 +78,13 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
         "token": token,
         "new": request.GET.get("new") == "1",
         "sent_on": format_date(timezone.localtime(case.created_at).date(), code),
-        "retention_days": retention_for(case.category).days,
+        "retention_period": retention.describe(retention.days_for(case.category), code),
+        "thread": [(m, presenter.when(m.created_at, code)) for m in case.messages.all()],
+        "visit": settings.TABUNKA_CONSULT_VISIT,
+        "bring": ics.what_to_bring(),
+        "case_lang": languages.BY_CODE.get(case.language),
+        "form": form,
+        "closed": case.status == CaseStatus.CLOSED,
         "appointment": appointment,
         "appointment_label": slot_label(appointment.slot, code) if appointment else "",
         "slots": [
@@ -92,7 +103,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
         "linked": linked,
         "interpreter": languages.BY_CODE.get(case.interpreter_language),
     }
-    response = render(request, "consultations/status.html", context)
+    response = render(request, "consultations/status.html", context, status=status)
     # The token is in the URL: never send it to other sites. ("no-referrer" would make browsers
     # send Origin: null with the booking form, which CSRF protection rightly refuses.)
     response["Referrer-Policy"] = "same-origin"
@@ -117,6 +128,41 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     actions.do_cancel_appointment(case)
     messages.success(request, _("Your appointment is cancelled."))
     return redirect("consultations:status", token=token)
+
+
+@never_cache
+@require_POST
+def reply(request: HttpRequest, token: str) -> HttpResponse:
+    """Take the resident's answer to the Plaza; the same limits as the intake description."""
+    case = get_case_for_resident(token)
+    if case.status == CaseStatus.CLOSED:
+        messages.error(request, _("This consultation is closed. Please send a new question."))
+        return redirect("consultations:status", token=token)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        audit.record(None, "resident-view", case)
+        return _status_page(request, case, token, form, status=400)
+    actions.do_add_message(case, form.cleaned_data["text"], None, from_resident=True)
+    messages.success(request, _("Your answer was sent. The Plaza will read it soon."))
+    return redirect("consultations:status", token=token)
+
+
+@never_cache
+@require_GET
+def appointment_ics(request: HttpRequest, token: str) -> HttpResponse:
+    """Download the booked appointment as an .ics file, to add it to a calendar."""
+    case = get_case_for_resident(token)
+    appointment = case.appointments.filter(cancelled_at__isnull=True).select_related("slot").first()
+    if appointment is None:
+        raise Http404("no appointment")
+    audit.record(None, "resident-ics", case)
+    response = HttpResponse(
+        ics.appointment_calendar(appointment, ics.PUBLISH),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="appointment-{case.reference}.ics"'
+    response["Referrer-Policy"] = "same-origin"
+    return response
 
 
 @require_GET

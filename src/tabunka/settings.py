@@ -146,8 +146,10 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", TABUNKA_PLAZA["email"])
-# Days a consultation is kept after it was opened or closed, per category (sample values: the
-# city's records schedule decides). `manage.py purge_expired` deletes what is past it.
+# Days a consultation is kept after its last change (submission, a change of status such as its
+# closing, a message), per category (sample values: the city's records schedule decides).
+# `manage.py purge_expired` deletes what is past it; the consent text, the status page and the
+# staff page all say the period from here (consultations.retention).
 TABUNKA_CONSULT_RETENTION_DAYS = {
     "default": 3 * 365,
     "residence": 5 * 365,
@@ -156,6 +158,22 @@ TABUNKA_CONSULT_RETENTION_DAYS = {
 }
 # Submissions per client per hour before new ones are flagged for a person to check (never dropped).
 TABUNKA_CONSULT_RATE_LIMIT = int(os.environ.get("TABUNKA_CONSULT_RATE_LIMIT", "5"))
+# When the Plaza is open (sample values; the International Center changes them here, and adds
+# one-off closing days as `ClosingDay` rows in the admin). Slots can only be created, offered and
+# booked inside these hours. Weekdays: 0 = Monday. "closed_nth_weekday": [weekday, n] = closed on
+# the n-th such weekday of every month; "new_year": closed from/to (MM-DD) around New Year;
+# "national_holidays": closed on Japan's national holidays (`holidays.Japan`).
+TABUNKA_PLAZA_CALENDAR = {
+    "hours": {day: ["09:00", "17:00"] for day in range(7)},
+    "closed_nth_weekday": [[1, 2]],  # every 2nd Tuesday
+    "new_year": ["12-29", "01-03"],
+    "national_holidays": True,
+}
+# Where appointments take place: the address as written in Japan and a map link (sample values).
+TABUNKA_CONSULT_VISIT = {
+    "address": "熊本市中央区花畑町4番18号 熊本市国際交流会館",
+    "map_url": "https://www.openstreetmap.org/?mlat=32.8010&mlon=130.7063#map=18/32.8010/130.7063",
+}
 # --- end consultations ----------------------------------------------------------------------------
 
 # --- translations (issue 4): machine-translation providers and background jobs ---------------

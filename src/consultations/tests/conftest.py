@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -22,6 +23,24 @@ INTAKE = {
     "interpreter_language": "vi",
     "consent": "on",
 }
+
+
+def open_time(days: int, hour: int = 10) -> datetime.datetime:
+    """Return `hour` o'clock in Japan on the first day the Plaza is open, `days` from today."""
+    from django.utils import timezone
+
+    from consultations import opening
+
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    while opening.closing_reason(day):
+        day += datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_immediately(settings: Any) -> None:
+    """Run mail tasks at once; test_mail.py also runs them through the database worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

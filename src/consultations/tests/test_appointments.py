@@ -10,12 +10,14 @@ from django.utils import timezone
 
 from consultations import actions
 from consultations.models import Appointment, Slot
+from consultations.tests.conftest import open_time
 
 pytestmark = pytest.mark.django_db
 
 
-def slot(days: float, langs: list[str], capacity: int = 1) -> Slot:
-    start = timezone.now() + datetime.timedelta(days=days)
+def slot(days: int, langs: list[str], capacity: int = 1, hour: int = 10) -> Slot:
+    # An open day at 10:00: slots on closing days or after hours are never offered.
+    start = open_time(days, hour) if days > 0 else timezone.now() + datetime.timedelta(days=days)
     return Slot.objects.create(start=start, interpreter_languages=langs, capacity=capacity)
 
 
@@ -30,7 +32,7 @@ def test_only_future_slots_with_room_and_the_interpreter_are_offered(
 
 
 def test_book_then_rebook_cancels_the_first(client: Client, submitted: actions.Submitted) -> None:
-    first, second = slot(1, ["vi"]), slot(2, ["vi", "ne"])
+    first, second = slot(1, ["vi"]), slot(1, ["vi", "ne"], hour=11)
     status = f"/consult/s/{submitted.token}"
     client.post(f"{status}/book", {"slot": first.pk})
     client.post(f"{status}/book", {"slot": second.pk})
