@@ -2,7 +2,9 @@
 
 Public API (this module only; every other module is internal):
 
-- analyze(text, settings=None) -> Report
+- analyze(text, settings=None, *, domain=None, known_terms=()) -> Report
+- explained_terms(text) -> frozenset[str]  (terms a text explains; pass them as known_terms
+  when checking the fields that follow it, e.g. a notice's steps after its summary)
 - reading(text) -> str
 - ruby(text) -> str
 - rewrite(text) -> Rewrite
@@ -11,6 +13,7 @@ Public API (this module only; every other module is internal):
 """
 
 from yasashii._analyze import analyze
+from yasashii._analyze import explained_in as explained_terms
 from yasashii._catalog import RULES
 from yasashii._models import (
     MAX_CHARS,
@@ -42,6 +45,7 @@ __all__ = [
     "TextTooLong",
     "WordInfo",
     "analyze",
+    "explained_terms",
     "reading",
     "rewrite",
     "ruby",

@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
 from yasashii._catalog import RULES
-from yasashii._lexicon import easy_compound, jlpt_level, kanji_grades, level_name, paraphrases
+from yasashii._context import explained_spans, explained_terms, inside, known_spans
+from yasashii._lexicon import (
+    easy_compound,
+    easy_words,
+    jlpt_level,
+    kanji_grades,
+    level_name,
+    paraphrases,
+)
 from yasashii._mechanical import Finding, mechanical
 from yasashii._models import (
     MAX_CHARS,
@@ -34,6 +43,8 @@ _SPACE = re.compile(r"\s")
 _CONTENT = {"名詞", "動詞", "形容詞", "形状詞", "副詞"}
 _NOMINAL = "nominalized-verb"
 _NOMINALIZING = {"行う", "実施", "実行", "願う"}
+# Rules about a word or a run of characters: a known name or an explained term is exempt.
+_WORD_RULES = frozenset({"difficult-word", "kanji-run", "katakana-loanword", "romaji"})
 
 
 class _Safe(dict[str, object]):
@@ -102,6 +113,8 @@ class _Kind(NamedTuple):
     unlisted: bool
     """In no JLPT list, with kanji, a noun, verb or na-adjective (difficult-word candidate)."""
     sahen: bool
+    prescribed: bool
+    """A word the project's vocabularies prescribe as Easy Japanese (data/easy_words.txt)."""
 
 
 _ISSUE_ORDER = attrgetter("start", "end", "rule")
@@ -115,7 +128,7 @@ _KATA_WORD = attrgetter("katakana_word")
 # Settings, so it is computed once per kind.  Bounded: cleared when it grows too large.
 _KINDS: dict[tuple[str, tuple[str, ...], str, str], _Kind] = {}
 _KINDS_MAX = 100_000
-_SUGGESTIONS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_SUGGESTIONS: dict[tuple[str | None, ...], tuple[str, ...]] = {}
 
 
 def _kinds(tokens: list[Token]) -> list[_Kind]:
@@ -150,6 +163,7 @@ def _new_kind(tok: Token) -> _Kind:
         is_kata,
         content and level is None and pos0 in ("名詞", "動詞", "形状詞") and has_kanji(surface),
         pos[2] == "サ変可能",
+        content and not easy_words().isdisjoint((surface, tok.lemma, tok.normalized)),
     )
     if len(_KINDS) >= _KINDS_MAX:
         _KINDS.clear()
@@ -157,13 +171,14 @@ def _new_kind(tok: Token) -> _Kind:
     return kind
 
 
-def _paraphrases(*words: str) -> tuple[str, ...]:
-    """Return paraphrases(*words) as a tuple (cached)."""
-    found = _SUGGESTIONS.get(words)
+def _paraphrases(*words: str, domain: str | None = None) -> tuple[str, ...]:
+    """Return paraphrases(*words, domain=domain) as a tuple (cached)."""
+    key = (domain, *words)
+    found = _SUGGESTIONS.get(key)
     if found is None:
         if len(_SUGGESTIONS) >= _KINDS_MAX:
             _SUGGESTIONS.clear()
-        found = _SUGGESTIONS[words] = tuple(paraphrases(*words))
+        found = _SUGGESTIONS[key] = tuple(paraphrases(*words, domain=domain))
     return found
 
 
@@ -186,10 +201,12 @@ def _word_findings(
     settings: Settings,
     words: list[WordInfo],
     kinds: list[_Kind] | None = None,
+    domain: str | None = None,
 ) -> list[Issue]:
     """Return difficult-word, katakana-loanword and nominalized-verb issues; fill words.
 
-    kinds: the _Kind of each token, when the caller has them already.
+    kinds: the _Kind of each token, when the caller has them already; domain: the text's
+    domain, which selects domain-specific paraphrases.
     """
     if kinds is None:
         kinds = _kinds(tokens)
@@ -210,15 +227,20 @@ def _word_findings(
         level = kind.level
         words.append(WordInfo(tok.start, tok.end, tok.surface, tok.lemma, kind.jlpt))
         if kind.katakana and len(tok.surface) >= min_kata:
-            if check_kata:
-                sugg = _paraphrases(tok.surface, tok.lemma)[:limit]
+            if check_kata and not kind.prescribed:
+                sugg = _paraphrases(tok.surface, tok.lemma, domain=domain)[:limit]
                 issues.append(_issue(text, "katakana-loanword", tok.start, tok.end, sugg))
             continue
-        if check_difficult and (
-            (level is not None and level < max_level)
-            or (kind.unlisted and flag_unlisted and _unlisted_is_difficult(tok, settings))
+        if (
+            check_difficult
+            and not kind.prescribed
+            and (
+                (level is not None and level < max_level)
+                or (kind.unlisted and flag_unlisted and _unlisted_is_difficult(tok, settings))
+            )
+            and not _is_counter(tokens, i)
         ):
-            sugg = _paraphrases(tok.surface, tok.lemma, tok.normalized)[:limit]
+            sugg = _paraphrases(tok.surface, tok.lemma, tok.normalized, domain=domain)[:limit]
             label = kind.jlpt or "JLPT外 / not in JLPT lists"
             issues.append(
                 _issue(text, "difficult-word", tok.start, tok.end, sugg, (("level", label),))
@@ -242,6 +264,16 @@ def _word_findings(
                     )
                 )
     return issues
+
+
+def _is_counter(tokens: list[Token], i: int) -> bool:
+    """Return whether token i is a counter after a number (3か月, 6ヶ月, 2回, 1年間)."""
+    pos = tokens[i].pos
+    return (
+        i > 0
+        and tokens[i - 1].pos[1] == "数詞"
+        and (pos[1] == "助数詞" or pos[2] in ("助数詞可能", "助数詞"))
+    )
 
 
 def _sentence_metrics(
@@ -279,8 +311,147 @@ def _finding_issue(text: str, f: Finding) -> Issue:
     return _issue(text, f.rule, f.start, f.end, suggestions, params)
 
 
-def analyze(text: str, settings: Settings | None = None) -> Report:
-    """Return the Easy-Japanese report of text; raise TextTooLong above MAX_CHARS."""
+def _protected(
+    text: str,
+    spans: list[tuple[int, int]],
+    tokens: list[Token],
+    settings: Settings,
+    known_terms: Iterable[str],
+) -> tuple[list[tuple[int, int]], set[str]]:
+    """Return the sorted spans of known terms and (when accepted) explained terms, and the
+    terms that occur."""
+    known = known_terms if isinstance(known_terms, frozenset) else frozenset(known_terms)
+    found = known_spans(text, known) if known else []
+    terms = {text[s:e] for s, e in found}
+    if settings.accept_explained_terms and ("（" in text or "(" in text or "は" in text):
+        explained = explained_terms(text, spans, tokens)
+        found += explained_spans(text, explained)
+        terms.update(explained)
+    return sorted(found), terms
+
+
+def _known_compound(surface: str, terms: set[str], settings: Settings) -> bool:
+    """Return whether surface is a known or explained term plus an easy word or kanji
+    (国民健康保険 + 料, マイナンバー + カード)."""
+    for term in terms:
+        if len(term) >= len(surface) or term not in surface:
+            continue
+        if surface.startswith(term):
+            rest = surface[len(term) :]
+        elif surface.endswith(term):
+            rest = surface[: -len(term)]
+        else:
+            continue
+        if _easy_part(rest, settings):
+            return True
+    return False
+
+
+def _easy_part(part: str, settings: Settings) -> bool:
+    """Return whether part is an easy word, an easy compound or one easy kanji."""
+    if part in easy_words() or (jlpt_level(part) or 0) >= settings.max_jlpt_level:
+        return True
+    if len(part) == 1:
+        return kanji_grades().get(part, 99) <= settings.max_kanji_grade
+    return easy_compound(part, settings.max_jlpt_level, settings.max_kanji_grade)
+
+
+_REPEATABLE = frozenset({"difficult-word", "katakana-loanword", "romaji"})
+
+
+def _first_uses(issues: list[Issue]) -> list[Issue]:
+    """Return issues without the word findings that repeat an earlier one on the same word."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Issue] = []
+    for issue in sorted(issues, key=_START):
+        if issue.rule in _REPEATABLE:
+            key = (issue.rule, issue.surface)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(issue)
+    return out
+
+
+def explained_in(text: str) -> frozenset[str]:
+    """Return the terms text explains (in brackets, by definition, by cross-reference)."""
+    if not isinstance(text, str) or len(text) > MAX_CHARS:
+        return frozenset()
+    return frozenset(explained_terms(text, _sentences(text), tokenize(text)))
+
+
+_GLOSS = re.compile(r"[（(][^（）()\n]{1,80}[）)]")
+
+
+def _glosses(text: str) -> list[tuple[int, int]]:
+    """Return the spans of bracketed text (glosses, readings, examples)."""
+    if "（" not in text and "(" not in text:
+        return []
+    return [m.span() for m in _GLOSS.finditer(text)]
+
+
+def _merged_nouns(
+    tokens: list[Token],
+    kinds: list[_Kind],
+    protected: list[tuple[int, int]],
+    glosses: list[tuple[int, int]],
+) -> list[int]:
+    """Return 1 for each noun token not counted in many-nouns: inside a protected span after
+    the span's first noun, or inside a gloss in brackets."""
+    merged = [0] * len(tokens)
+    starts = list(map(_START, tokens))
+    for s, e in glosses:
+        for i in range(bisect_left(starts, s), len(tokens)):
+            if tokens[i].end > e:
+                break
+            merged[i] = int(kinds[i].noun)
+    for s, e in protected:
+        first = True
+        for i in range(bisect_left(starts, s), len(tokens)):
+            if tokens[i].end > e:
+                break
+            if kinds[i].noun:
+                merged[i] = max(merged[i], 0 if first else 1)
+                first = False
+    return merged
+
+
+def _short_phrase_level(
+    tokens: list[Token], kinds: list[_Kind], sentences: list[SentenceMetrics]
+) -> int | None:
+    """Return the JLPT level of the hardest content word of a short phrase, else None.
+
+    jReadability is a document measure (its correlation with human ratings on single sentences
+    is 0.05); on a phrase of one sentence and at most 12 words it is replaced by the vocabulary
+    (毎日の生活 scored "upper-advanced").  Prescribed words and easy compounds count as N4.
+    """
+    if len(sentences) != 1 or sentences[0].words > 12:
+        return None
+    hardest = 5
+    for i, (tok, kind) in enumerate(zip(tokens, kinds, strict=True)):
+        if not kind.content or _is_counter(tokens, i):
+            continue
+        level = kind.level
+        if kind.prescribed or (level is None and easy_compound(tok.surface, 3, 4)):
+            level = max(level or 4, 4)
+        hardest = min(hardest, level if level is not None else 2)
+    return hardest
+
+
+def analyze(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    domain: str | None = None,
+    known_terms: Iterable[str] = (),
+) -> Report:
+    """Return the Easy-Japanese report of text; raise TextTooLong above MAX_CHARS.
+
+    domain: what the text is about (tax, water, insurance …): paraphrases marked for another
+    domain are not offered.  known_terms: names, addresses and prescribed terms the caller
+    knows (office names, glossary targets); no word or kanji-run issue is raised inside them
+    and each counts as one noun.
+    """
     if not isinstance(text, str):
         raise TypeError("analyze() needs a str")
     if len(text) > MAX_CHARS:
@@ -294,6 +465,13 @@ def analyze(text: str, settings: Settings | None = None) -> Report:
     cum_nouns = [0, *accumulate(map(_NOUN, kinds))]
     cum_kata = [0, *accumulate(map(_KATA_WORD, kinds))]
     spans = _sentences(text)
+    protected, terms = _protected(text, spans, tokens, settings, known_terms)
+    glosses = _glosses(text) if settings.accept_explained_terms else []
+    if protected or glosses:
+        # A known name or an explained term counts as one noun, and the nouns of a gloss in
+        # brackets not at all: explaining must not make a sentence "too full of nouns".
+        merged = _merged_nouns(tokens, kinds, protected, glosses)
+        cum_nouns = [c - m for c, m in zip(cum_nouns, [0, *accumulate(merged)], strict=True)]
     # One scan for kanji runs: sentence metrics, kanji-run issues and the kanji table.
     # A run never crosses a sentence end (sentences end at punctuation or a newline).
     runs = [(m.start(), m.end()) for m in _KANJI_RUN.finditer(text)]
@@ -334,9 +512,21 @@ def analyze(text: str, settings: Settings | None = None) -> Report:
             if end - start > settings.max_kanji_run:
                 issues.append(_issue(text, "kanji-run", start, end, (), (("length", end - start),)))
     words: list[WordInfo] = []
-    issues += _word_findings(text, tokens, settings, words, kinds)
+    issues += _word_findings(text, tokens, settings, words, kinds, domain)
     findings = mechanical(text) + text_findings(text, settings.min_romaji_chars)
     issues += [_finding_issue(text, f) for f in findings if f.rule not in disabled]
+    if protected:
+        issues = [
+            i
+            for i in issues
+            if i.rule not in _WORD_RULES
+            or not (
+                inside(protected, i.start, i.end)
+                or (i.rule in _REPEATABLE and _known_compound(i.surface, terms, settings))
+            )
+        ]
+    if settings.first_use_only:
+        issues = _first_uses(issues)
     if disabled:
         issues = [i for i in issues if i.rule not in disabled]
     issues.sort(key=_ISSUE_ORDER)
@@ -347,7 +537,7 @@ def analyze(text: str, settings: Settings | None = None) -> Report:
         for item in Counter("".join([text[s:e] for s, e in runs])).items()
         if item[0] not in "々〆ヶ"
     ]
-    score, level = readability(text)
+    score, level = readability(text, _short_phrase_level(tokens, kinds, sentences))
     n = len(sentences) or 1
     chars = sum(s.characters for s in sentences)
     metrics = {

@@ -64,10 +64,15 @@ def _add(table: dict[str, list[str]], word: str, suggestion: str) -> None:
 def moj_paraphrases() -> dict[str, list[str]]:
     """Return MOJ rewrite-vocabulary paraphrases keyed by headword."""
     table: dict[str, list[str]] = {}
+    withdrawn = {
+        tuple(line.split("\t")[:2])
+        for line in _data("withdrawn_paraphrases.tsv").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     for row in csv.DictReader(io.StringIO(_data("moj_rewrite_vocabulary.csv"))):
         word = _ALT_SUFFIX.sub("", (row.get("original") or "").strip()).translate(_FW_DIGITS)
         text = (row.get("yasashii") or "").replace("<br>", " / ")
-        if word:
+        if word and (word, text) not in withdrawn:
             _add(table, word, text)
     return table
 
@@ -85,8 +90,12 @@ def notice_paraphrases() -> dict[str, list[str]]:
     return table
 
 
-def paraphrases(*words: str) -> list[str]:
-    """Return paraphrases for the first known form among words, MOJ first."""
+def paraphrases(*words: str, domain: str | None = None) -> list[str]:
+    """Return paraphrases for the first known form among words, MOJ first.
+
+    A paraphrase marked with domains in paraphrase_domains.tsv is kept only when domain is one
+    of them; without a domain, only when the word has no general paraphrase.
+    """
     out: list[str] = []
     for source in (moj_paraphrases(), notice_paraphrases()):
         for word in words:
@@ -95,7 +104,41 @@ def paraphrases(*words: str) -> list[str]:
                     out.append(s)
             if word in source:
                 break
-    return out
+    marks = [m for w in words for m in paraphrase_domains().get(w, ())]
+    if not marks:
+        return out
+
+    def fits(s: str) -> bool | None:
+        """Return None for a general paraphrase, else whether it fits domain."""
+        hits = [domains for text, domains in marks if text in s]
+        return None if not hits else any(domain in d for d in hits)
+
+    general = [s for s in out if fits(s) is None]
+    if domain is None:
+        return general or out
+    return [s for s in out if fits(s) is not False]
+
+
+@cache
+def paraphrase_domains() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Return {word: [(text in the paraphrase, its domains)]} from paraphrase_domains.tsv."""
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for line in _data("paraphrase_domains.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, text, domains = (part.strip() for part in line.split("\t"))
+        table.setdefault(word, []).append((text, frozenset(domains.split(","))))
+    return table
+
+
+@cache
+def easy_words() -> frozenset[str]:
+    """Return the words the vocabularies prescribe as Easy Japanese (never difficult-word)."""
+    return frozenset(
+        line.strip()
+        for line in _data("easy_words.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @cache

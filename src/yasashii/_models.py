@@ -43,6 +43,12 @@ class Settings:
     """romaji: Latin-letter words this long or longer (outside URLs and e-mail) are flagged."""
     max_suggestions: int = 3
     """Most paraphrases attached to one issue."""
+    accept_explained_terms: bool = True
+    """difficult-word, kanji-run, katakana-loanword, romaji: no issue on a term the text explains
+    at its first use (in brackets or by a definition in the next sentence) or later."""
+    first_use_only: bool = True
+    """difficult-word, katakana-loanword, romaji: flag a word at its first use only (guideline
+    point 8 asks to explain a term where it first appears; repeats are the same problem)."""
     disabled_rules: frozenset[str] = frozenset()
     """Rule ids not to run."""
 

@@ -26,8 +26,19 @@ def level_of(score: float) -> str:
     return "lower-elementary"
 
 
-def readability(text: str) -> tuple[float | None, str | None]:
-    """Return (score, level) of text, or (None, None) when it has no tokens."""
+# A short phrase is scored by its hardest word's JLPT level (N5 … N1), at the middle of a band.
+_PHRASE_SCORES = {5: 6.0, 4: 5.0, 3: 4.0, 2: 3.0, 1: 2.0}
+
+
+def readability(text: str, phrase_level: int | None = None) -> tuple[float | None, str | None]:
+    """Return (score, level) of text, or (None, None) when it has no tokens.
+
+    phrase_level: the JLPT level of the hardest word when text is a short phrase, where the
+    document formula means nothing; the score is then the middle of that level's band.
+    """
+    if phrase_level is not None and text.strip():
+        score = _PHRASE_SCORES.get(phrase_level, 2.0)
+        return score, level_of(score)
     rows = goshu_rows(text) if text.strip() else []
     if not rows:
         return None, None
