@@ -21,6 +21,8 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     EDITOR: [("translations", f"{a}_translation") for a in ("add", "change", "view")]
     + [("notices", f"{a}_{m}") for m in _NOTICE_MODELS for a in ("add", "change", "view")]
     + [("notices", f"view_{m}") for m in _CATALOG_MODELS]
+    # Editors add the office or document a new letter names, from the notice editor.
+    + [("notices", f"{a}_{m}") for m in ("office", "document") for a in ("add", "change")]
     # Scan counts (notices.stats_views): those who publish letters see whether they are read.
     + [("notices", "view_scancount")],
     ADMIN: [

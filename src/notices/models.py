@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -195,6 +196,38 @@ class FAQ(Translatable):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = "FAQ"
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Created")
+    EDITED = "edited", _("Edited")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class NoticeEvent(models.Model):
+    """One change in a notice's life and who made it: the notice's audit trail.
+
+    Publishing with gaps stores the gaps the person confirmed, so it stays known later what was
+    missing when the notice went out.
+    """
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=EventKind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    revision = models.PositiveIntegerField(default=1)  # the notice's source revision after it
+    with_gaps = models.BooleanField(default=False)  # published although the checklist had gaps
+    detail = models.JSONField(default=dict, blank=True)  # changed parts, or the gaps confirmed
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.notice_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
 
 
 class ScanCount(models.Model):

@@ -12,6 +12,38 @@ from translations.services import Shown, TranslationTable
 T = TypeVar("T")
 
 
+def essentials(notice: Notice, parts: list[Any]) -> list[tuple[Any, str]]:
+    """Return the fields a language must have for the notice to count as available in it."""
+    pairs: list[tuple[Any, str]] = [(notice, "title"), (notice, "summary")]
+    if notice.deadline_note:
+        pairs.append((notice, "deadline_note"))
+    return pairs + [(part, "text") for part in parts if isinstance(part, Step)]
+
+
+def available_languages(notice: Notice, parts: list[Any] | None = None) -> list[str]:
+    """Return the codes a resident can really read the notice in, in menu order.
+
+    The rule: the title, the summary, the deadline note (when there is one) and every step have
+    a text in the language that residents may see — reviewed, published, or machine translation
+    (which the page labels). Japanese, the source, is always available. Other parts (questions,
+    documents, offices) may still fall back one by one, each with its `lang`.
+    """
+    parts = notice.parts() if parts is None else parts
+    pairs = essentials(notice, parts)
+    table = TranslationTable([obj for obj, _ in pairs], languages.TARGETS, public=True)
+    return _available(pairs, table)
+
+
+def _available(pairs: list[tuple[Any, str]], table: TranslationTable) -> list[str]:
+    def has_text(obj: Any, name: str, code: str) -> bool:
+        row = table.get(obj, name, code)
+        return not getattr(obj, name) or (row is not None and bool(row.text))
+
+    return [languages.SOURCE] + [
+        code for code in languages.TARGETS if all(has_text(o, f, code) for o, f in pairs)
+    ]
+
+
 @dataclass
 class NoticePage:
     notice: Notice
@@ -28,6 +60,18 @@ class NoticePage:
     fees: list[dict[str, Any]] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
     faqs: list[dict[str, Shown]] = field(default_factory=list)
+    # When the notice is not available in the reader's language: the language its text is shown
+    # in instead (Easy Japanese, else Japanese), said once at the top, not under every field.
+    shown_in: str = ""
+    available: list[str] = field(default_factory=list)
+
+    @property
+    def shown_in_language(self) -> languages.Language | None:
+        return languages.get(self.shown_in) if self.shown_in else None
+
+    @property
+    def available_languages(self) -> list[languages.Language]:
+        return [languages.get(code) for code in self.available]
 
     def all_shown(self) -> list[Shown]:
         shown = [self.title, self.summary, *self.steps]
@@ -52,14 +96,19 @@ class NoticePage:
 def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
     """Return the page of a notice in a language, with fallbacks marked."""
     parts = notice.parts()
-    table = TranslationTable(parts, [code, languages.EASY], public=public)
+    table = TranslationTable(parts, languages.CODES, public=public)
+    available = _available(essentials(notice, parts), table)
+    text_code = code
+    if code not in available:
+        # Not available: the whole text in the best fallback, said once at the top of the page.
+        text_code = languages.EASY if languages.EASY in available else languages.SOURCE
 
     def of(kind: type[T]) -> list[T]:
         # The parts were loaded once, in page order; reading them again would repeat the queries.
         return [part for part in parts if isinstance(part, kind)]
 
     def show(obj: Any, name: str) -> Shown:
-        return table.show(obj, name, code)
+        return table.show(obj, name, text_code)
 
     def optional(obj: Any, name: str) -> Shown | None:
         return show(obj, name) if getattr(obj, name) else None
@@ -67,6 +116,8 @@ def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
     page = NoticePage(
         notice=notice,
         code=code,
+        shown_in="" if text_code == code else text_code,
+        available=available,
         title=show(notice, "title"),
         summary=show(notice, "summary"),
         topic=show(notice.topic, "name"),

@@ -59,6 +59,7 @@ def notice_detail(request: HttpRequest, code: str) -> HttpResponse:
         "scans": stats.panel(notice, request.LANGUAGE_CODE),
         "successors": Notice.objects.filter(status=NoticeStatus.PUBLISHED).exclude(pk=notice.pk),
         "can_edit": roles.can_edit_notices(request.user),
+        "events": notice.events.select_related("user")[:10],
         "qr_kinds": list(qr.CONTENT_TYPES),
         "public_url": qr.notice_url(notice.code),
     }
@@ -189,16 +190,12 @@ def exchange_import(request: HttpRequest, code: str, lang: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def publish(request: HttpRequest, code: str) -> HttpResponse:
-    notice = get_notice_for_staff(request, code, edit=True)
-    return _lifecycle(request, notice, lambda: actions.do_publish(notice), _("Published."))
-
-
-@require_POST
-@login_required
 def withdraw(request: HttpRequest, code: str) -> HttpResponse:
     notice = get_notice_for_staff(request, code, edit=True)
-    return _lifecycle(request, notice, lambda: actions.do_withdraw(notice), _("Withdrawn."))
+    user = roles.acting_user(request)
+    return _lifecycle(
+        request, notice, lambda: actions.do_withdraw(notice, user=user), _("Withdrawn.")
+    )
 
 
 @require_POST
@@ -209,8 +206,12 @@ def supersede(request: HttpRequest, code: str) -> HttpResponse:
     if successor is None:
         messages.error(request, _("Choose the notice that replaces this one."))
         return redirect("notices:staff-detail", code=notice.code)
+    user = roles.acting_user(request)
     return _lifecycle(
-        request, notice, lambda: actions.do_supersede(notice, successor), _("Superseded.")
+        request,
+        notice,
+        lambda: actions.do_supersede(notice, successor, user=user),
+        _("Superseded."),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from notices import api, staff_views, stats_views, views
+from notices import api, editor_views, staff_views, stats_views, views
 
 app_name = "notices"
 
@@ -14,7 +14,20 @@ urlpatterns = [
     # Before <code>/: "scans" is no notice code (codes have 6 characters), but order keeps it clear.
     path("staff/notices/scans/", stats_views.scans, name="staff-scans"),
     path("staff/notices/scans.csv", stats_views.scans_csv, name="staff-scans-csv"),
+    path("staff/notices/new", editor_views.notice_new, name="staff-new"),
     path("staff/notices/<str:code>/", staff_views.notice_detail, name="staff-detail"),
+    path("staff/notices/<str:code>/edit", editor_views.notice_edit, name="staff-edit"),
+    path("staff/notices/<str:code>/offices/new", editor_views.office_new, name="staff-office-new"),
+    path(
+        "staff/notices/<str:code>/documents/new",
+        editor_views.document_new,
+        name="staff-document-new",
+    ),
+    path(
+        "staff/notices/<str:code>/publish/machine",
+        editor_views.machine_translate_missing,
+        name="staff-publish-machine",
+    ),
     path("staff/notices/<str:code>/preview/<str:lang>", staff_views.preview, name="staff-preview"),
     path(
         "staff/notices/<str:code>/translate/<str:lang>",
@@ -37,7 +50,7 @@ urlpatterns = [
         staff_views.exchange_import,
         name="staff-import",
     ),
-    path("staff/notices/<str:code>/publish", staff_views.publish, name="staff-publish"),
+    path("staff/notices/<str:code>/publish", editor_views.publish, name="staff-publish"),
     path("staff/notices/<str:code>/withdraw", staff_views.withdraw, name="staff-withdraw"),
     path("staff/notices/<str:code>/supersede", staff_views.supersede, name="staff-supersede"),
 ]

@@ -107,10 +107,17 @@ def qr_file(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 @require_GET
 def print_sheet(request: HttpRequest, code: str) -> HttpResponse:
-    """Return the letter insert: the code, the URL, and the call to scan in 14 languages."""
+    """Return the letter insert: the code, the URL, and the call to scan in each language.
+
+    Only the languages the notice is really available in get a line: the sheet must not promise
+    an explanation that does not exist.
+    """
     notice = get_public_notice(code)
+    available = presenter.available_languages(notice)
     lines = []
     for lang in languages.LANGUAGES:
+        if lang.code not in available:
+            continue
         with translation.override(lang.code):
             lines.append(
                 (lang, _("Scan the code for an explanation of this letter in your language."))

@@ -81,12 +81,19 @@ def test_easy_japanese_has_furigana_and_a_toggle_that_works_without_js(client: C
 def test_untranslated_field_falls_back_visibly_with_its_own_lang(client: Client) -> None:
     notice = Notice.objects.get(code=NHI)
     step = Step.objects.create(notice=notice, order=99, text="新しい手順です。")
+    # A step missing in Vietnamese (and Easy Japanese): the page is not available in Vietnamese,
+    # so the whole text is the Japanese source, said once at the top in Vietnamese.
     html = page(client, f"/n/{NHI}?lang=vi")
     assert '<span lang="ja">新しい手順です。</span>' in html
     assert "Not yet translated" not in html  # the label itself is in Vietnamese
+    assert html.count('id="not-translated"') == 1 and '<small class="label">' not in html
     set_translation(step, "text", "ja-easy", "あたらしい てじゅん です。", status=Status.PUBLISHED)
     html = page(client, f"/n/{NHI}?lang=vi")
-    assert re.search(r'<span lang="ja">.*あたらしい.*</span><small class="label">', html)
+    assert re.search(r'<span lang="ja">.*あたらしい.*</span>', html)
+    assert html.count('id="not-translated"') == 1 and '<small class="label">' not in html
+    # Once Vietnamese has the step, the page is Vietnamese again and has no such note.
+    set_translation(step, "text", "vi", "Bước mới.", status=Status.PUBLISHED)
+    assert 'id="not-translated"' not in page(client, f"/n/{NHI}?lang=vi")
 
 
 def test_machine_translation_is_labelled_and_drafts_are_hidden(client: Client) -> None:

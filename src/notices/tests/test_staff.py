@@ -37,7 +37,8 @@ def test_translator_may_translate_but_not_change_the_lifecycle(translator_client
 def test_editor_withdraws_and_publishes_again(editor_client: Client) -> None:
     editor_client.post(f"/staff/notices/{NHI}/withdraw")
     assert Notice.objects.get(code=NHI).status == NoticeStatus.WITHDRAWN
-    editor_client.post(f"/staff/notices/{NHI}/publish")
+    # The checklist (Easy-Japanese findings at least) asks for an explicit confirmation.
+    editor_client.post(f"/staff/notices/{NHI}/publish", {"confirm": "yes"})
     assert Notice.objects.get(code=NHI).status == NoticeStatus.PUBLISHED
 
 
