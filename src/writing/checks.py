@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 import yasashii
+from writing import terms
+
+# What a text is about → the engine's paraphrase domain (yasashii data/paraphrase_domains.tsv).
+# Keys are notice topic slugs and Plaza FAQ category slugs; a new topic without a row gets
+# only general paraphrases.  The water bill's topic (daily-life or a water topic) is never tax.
+DOMAINS = {
+    "insurance-pension": "insurance",
+    "health-insurance": "insurance",
+    "pension": "pension",
+    "tax": "tax",
+    "water": "water",
+    "moving-registration": "residence",
+    "residence": "residence",
+    "children": "childcare",
+    "childcare": "childcare",
+    "health": "health",
+    "medical": "health",
+    "daily-life": "daily-life",
+    "housing": "daily-life",
+}
+
+
+def domain_for(slug: str | None) -> str | None:
+    """Return the paraphrase domain of a notice topic or FAQ category slug, or None."""
+    return DOMAINS.get(slug) if isinstance(slug, str) else None
 
 
 class CheckError(ValueError):
@@ -18,8 +44,20 @@ class CheckError(ValueError):
         self.status = status
 
 
-def check(text: str) -> dict[str, Any]:
-    """Return the engine's report with the furigana preview, or raise CheckError."""
+def check(
+    text: str,
+    *,
+    domain: str | None = None,
+    known_terms: Iterable[str] = (),
+    context: Iterable[str] = (),
+) -> dict[str, Any]:
+    """Return the engine's report with the furigana preview, or raise CheckError.
+
+    domain: what the text is about (domain_for(topic slug)); known_terms: names the caller
+    knows besides the registered ones (a notice's document names); context: the texts a reader
+    has read before this one (a notice's earlier fields, or for a title the summary under it):
+    the terms they explain count as explained here.
+    """
     if not text.strip():
         raise CheckError(_("Please write or paste some Japanese text to check."), 400)
     if len(text) > yasashii.MAX_CHARS:
@@ -28,7 +66,11 @@ def check(text: str) -> dict[str, Any]:
             % {"count": len(text), "limit": yasashii.MAX_CHARS},
             413,
         )
-    report = yasashii.analyze(text).to_dict()
+    known = terms.known_terms() | frozenset(t for t in known_terms if t)
+    for other in context:
+        if other and len(other) <= yasashii.MAX_CHARS:
+            known |= yasashii.explained_terms(other)
+    report = yasashii.analyze(text, domain=domain, known_terms=known).to_dict()
     report["ruby"] = yasashii.ruby(text)
     return report
 
@@ -50,9 +92,18 @@ def segments(text: str, issues: list[dict[str, Any]]) -> list[tuple[str, int | N
     return runs
 
 
-def easy_check(text: str) -> dict[str, Any] | None:
-    """Return the report of a field's Easy-Japanese text for the editor, or None when unchecked."""
+def easy_check(
+    text: str,
+    *,
+    domain: str | None = None,
+    known_terms: Iterable[str] = (),
+    context: Iterable[str] = (),
+) -> dict[str, Any] | None:
+    """Return the report of a field's Easy-Japanese text for the editor, or None when unchecked.
+
+    Arguments as for check(); pass them when the field's notice or FAQ entry is known.
+    """
     try:
-        return check(text)
+        return check(text, domain=domain, known_terms=known_terms, context=context)
     except CheckError:
         return None

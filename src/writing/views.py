@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles
-from writing.checks import CheckError, check, segments
+from writing.checks import CheckError, check, domain_for, segments
 
 MAX_BODY = 200_000  # bytes; above the engine's character limit even in UTF-8
 
@@ -45,11 +45,24 @@ def api_check(request: HttpRequest) -> HttpResponse:
         payload = json.loads(request.body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
         return JsonResponse({"error": _('Send JSON like {"text": "…"}.')}, status=400)
-    text = payload.get("text") if isinstance(payload, dict) else None
-    if not isinstance(text, str):
+    if not isinstance(payload, dict):
+        payload = {}
+    text = payload.get("text")
+    # Optional: "domain" (tax, water …) or "topic" (a notice topic slug) and "context" (the
+    # texts read before this one, whose explanations count), as the notice editor sends them.
+    domain, topic = payload.get("domain"), payload.get("topic")
+    context = payload.get("context", [])
+    if (
+        not isinstance(text, str)
+        or not isinstance(domain, str | None)
+        or not isinstance(topic, str | None)
+        or not isinstance(context, list)
+        or not all(isinstance(c, str) for c in context)
+    ):
         return JsonResponse({"error": _('Send JSON like {"text": "…"}.')}, status=400)
+    domain = domain or domain_for(topic)
     try:
-        report = check(text)
+        report = check(text, domain=domain, context=context)
     except CheckError as problem:
         return JsonResponse({"error": problem.message}, status=problem.status)
     if request.GET.get("format") == "html":  # the fragment the notice editor shows per field
