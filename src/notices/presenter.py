@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from core import formatting, languages
+from django.utils import timezone
+
+from core import formatting, languages, plaza
 from notices.models import FAQ, Document, Fee, Link, Notice, Office, Step
 from translations.services import Shown, TranslationTable
 
@@ -81,6 +83,12 @@ class NoticePage:
         return shown
 
     @property
+    def deadline_passed(self) -> bool:
+        """Return whether today in Kumamoto is after the deadline (its own day still counts)."""
+        deadline = self.notice.deadline
+        return deadline is not None and timezone.localdate() > deadline
+
+    @property
     def has_fallback(self) -> bool:
         return any(s.is_fallback for s in self.all_shown())
 
@@ -132,14 +140,17 @@ def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
     page.steps = [show(step, "text") for step in of(Step)]
     for doc in of(Document):
         page.documents.append({"name": show(doc, "name"), "note": optional(doc, "note")})
+    plaza_contact = plaza.contact()
     for office in of(Office):
+        # The Plaza's number has one source, the settings, shared with the help box.
+        phone = plaza_contact.phone if office.slug == plaza_contact.office else office.phone
         page.offices.append(
             {
                 "name": show(office, "name"),
                 "address": show(office, "address"),
                 "hours": show(office, "hours"),
-                "phone": formatting.format_phone(office.phone, code) if office.phone else "",
-                "tel": formatting.tel_uri(office.phone) if office.phone else "",
+                "phone": formatting.format_phone(phone, code) if phone else "",
+                "tel": formatting.tel_uri(phone) if phone else "",
                 "map_url": office.map_url,
             }
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from notices import api, editor_views, staff_views, stats_views, views
+from notices import api, calendar_views, editor_views, staff_views, stats_views, views
 
 app_name = "notices"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("n/", views.lookup, name="lookup"),
     path("n/<str:code>", views.landing, name="landing"),
     path("n/<str:code>/print", views.print_sheet, name="print"),
+    path("n/<str:code>/deadline.ics", calendar_views.deadline_ics, name="deadline-ics"),
     path("n/<str:code>/qr.<str:kind>", views.qr_file, name="qr"),
     path("api/notices", api.notice_list, name="api-list"),
     path("staff/notices/", staff_views.notice_list, name="staff-list"),

@@ -80,7 +80,8 @@ def landing(request: HttpRequest, code: str) -> HttpResponse:
     lang = request.LANGUAGE_CODE
     if notice.status == NoticeStatus.WITHDRAWN:
         page = presenter.build(notice, lang)
-        return render(request, "notices/withdrawn.html", {"page": page, "notice": notice})
+        context = {"page": page, "notice": notice}
+        return render(request, "notices/withdrawn.html", context, status=410)  # gone for good
     furigana = furigana_on(request)
     response = render(
         request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -14,10 +15,29 @@ from yasashii import ruby
 register = template.Library()
 
 
+_OPENERS = "(（[［"
+
+
+def _plain(text: str) -> str:
+    return str(escape(text)).replace("\n", "<br>")
+
+
 def _body(shown: Shown) -> SafeString:
-    if shown.language == languages.EASY:
-        return mark_safe(ruby(shown.text))  # ruby() escapes everything it does not mark up
-    return mark_safe(escape(shown.text).replace("\n", "<br>"))
+    """Return the text as HTML; phone numbers in it become tel: links."""
+    # ruby() escapes everything it does not mark up; _plain escapes it all.
+    render = ruby if shown.language == languages.EASY else _plain
+    parts: list[str] = []
+    start = 0
+    for match in phonenumbers.PhoneNumberMatcher(shown.text, "JP"):
+        # The matcher keeps an opening bracket, as in （096-328-2145）; leave it outside the link.
+        raw = match.raw_string
+        number_start = match.start + len(raw) - len(raw.lstrip(_OPENERS))
+        parts.append(render(shown.text[start:number_start]))
+        tel = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.RFC3966)
+        parts.append(format_html('<a href="{}">{}</a>', tel, shown.text[number_start : match.end]))
+        start = match.end
+    parts.append(render(shown.text[start:]))
+    return mark_safe("".join(parts))
 
 
 @register.simple_tag(takes_context=True)

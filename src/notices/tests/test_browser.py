@@ -37,6 +37,7 @@ def test_landing_opens_in_the_phones_language(
 
 def test_switcher_changes_language_and_it_sticks(open_page: Any, demo_server: Any) -> None:
     page = open_page(f"{demo_server.url}/n/{NHI}", "vi")
+    page.locator(".langs summary").click()  # the one-line menu opens the list
     page.locator('.langs a[lang="id"]').click()
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "id"

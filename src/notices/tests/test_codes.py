@@ -77,7 +77,7 @@ def test_withdraw_supersede_and_rename_keep_every_code_working(client: Client) -
     actions.do_withdraw(third)
     for code in (old_code, successor.code, third.code):
         page = client.get(f"/n/{code}?lang=en", follow=True)
-        assert page.status_code == 200
+        assert page.status_code == 410  # gone for good, and the page says so
         assert "no longer in use" in page.content.decode()
         assert "Consultation Plaza" in page.content.decode()
 
