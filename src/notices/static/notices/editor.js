@@ -4,7 +4,6 @@
   "use strict";
   var form = document.getElementById("notice-editor");
   if (!form) return;
-  var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
 
   function rows(list) {
     return Array.prototype.filter.call(list.children, function (li) { return li.classList.contains("part-row"); });
@@ -70,23 +69,8 @@
     }
   });
 
-  // The Easy-Japanese check, through the same endpoint and fragment as the translator's editor.
-  var timers = {};
-  form.addEventListener("input", function (event) {
-    var field = event.target;
-    var box = field.id && form.querySelector('.easy-check[data-for="' + field.id + '"]');
-    if (!box) return;
-    clearTimeout(timers[field.id]);
-    timers[field.id] = setTimeout(function () {
-      if (!field.value.trim()) { box.innerHTML = ""; return; }
-      fetch(form.dataset.checkUrl + "?format=html", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
-        body: JSON.stringify({ text: field.value })
-      }).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) { box.innerHTML = html; });
-    }, 400);
-  });
+  // The Easy-Japanese check while typing is writing/inline_check.js, shared with the
+  // translator's editor.
 })();
 
 /* The checklist: follow a machine-translation job and reload when it ends. */
