@@ -60,37 +60,43 @@ RECENT = datetime.timedelta(days=7)
 
 
 def failed_jobs(user: Any) -> list[Todo]:
-    """Return the recent machine-translation jobs that failed and were not retried with success."""
+    """Return the recent machine-translation jobs that failed and were not redone with success."""
     from django_tasks_db.models import DBTaskResult
 
     from translations.models import JobStatus, TranslationJob
+    from translations.tasks import machine_translate
 
     since = timezone.now() - RECENT
-    # A task that crashed outside the job's own error handling leaves the job unfinished.
-    crashed = [
+    # A task that crashed outside the job's own error handling leaves its job unfinished.
+    crashed = {
         str(pk)
         for pk in DBTaskResult.objects.failed()
-        .filter(finished_at__gte=since)
+        .filter(task_path=machine_translate.module_path, finished_at__gte=since)
         .values_list("id", flat=True)
+    }
+    recent = list(TranslationJob.objects.filter(created_at__gte=since))
+    redone = [
+        (j.content_type_id, j.object_id, j.created_at) for j in recent if j.status == JobStatus.DONE
     ]
-    recent = TranslationJob.objects.filter(created_at__gte=since)
     failed = [
         job
-        for job in recent.exclude(status=JobStatus.DONE)
-        if job.status == JobStatus.FAILED or job.task_id in crashed
+        for job in recent
+        if job.status == JobStatus.FAILED
+        or (job.status != JobStatus.DONE and job.task_id in crashed)
     ]
-    retried = {
-        (job.content_type_id, job.object_id, job.created_at)
-        for job in recent.filter(status=JobStatus.DONE)
-    }
     count = sum(
         1
         for job in failed
         if not any(
             (ct, obj) == (job.content_type_id, job.object_id) and at > job.created_at
-            for ct, obj, at in retried
+            for ct, obj, at in redone
         )
     )
+    # Crashed tasks whose job row is gone or older still count once each.
+    known = set(
+        TranslationJob.objects.filter(task_id__in=crashed).values_list("task_id", flat=True)
+    )
+    count += len(crashed - known)
     hint = _("Machine translation that failed in the last 7 days: see why and try again.")
     return [Todo(_("Failed translation jobs"), count, reverse("notices:staff-coverage"), hint)]
 

@@ -1,0 +1,86 @@
+"""Each role logs in, lands on the staff home and walks every page its navigation offers.
+
+One shared browser; axe-core on the home and on every page reached from the navigation; the
+layout fits a 360 px phone, where the menu is closed until opened (no JavaScript needed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from accounts.testing import make_staff
+from core import staff_nav
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE_RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def check_axe(page: Any) -> None:
+    results = Axe().run(page, options=AXE_RULES)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def fits(page: Any) -> bool:
+    width = page.evaluate("document.documentElement.clientWidth")
+    return bool(page.evaluate("document.documentElement.scrollWidth") <= width)
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Open pages in fresh contexts; close them before the live server stops."""
+    contexts: list[Any] = []
+
+    def opener(viewport: dict[str, int]) -> Any:
+        context = browser.new_context(
+            extra_http_headers={"Accept-Language": "ja"}, viewport=viewport
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def log_in(page: Any, base: str, role: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.locator("#id_username").fill(f"{role}-user")
+    page.locator("#id_password").fill(f"pw-{role}")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("role", ["admin", "editor", "translator", "counselor", "supervisor"])
+def test_role_lands_on_home_and_every_nav_page_is_axe_clean(
+    role: str, demo_server: Any, new_page: Callable[..., Any]
+) -> None:
+    user = make_staff(role)
+    expected = [e.url for _, items in staff_nav.menu_for(user) for e in items]
+    phone = new_page(PHONE)
+    log_in(phone, demo_server.url, role)
+    assert phone.url == f"{demo_server.url}/staff/"
+    assert phone.locator("h1").count() == 1
+    assert fits(phone), "the staff home scrolls sideways on a 360 px phone"
+    links = phone.locator(".staff-menu > ul a")
+    assert not links.first.is_visible()  # closed on a phone until opened
+    phone.locator(".staff-menu > summary").click()
+    assert links.first.is_visible()
+    check_axe(phone)
+    hrefs = [a.get_attribute("href") for a in links.all()]
+    assert hrefs == ["/staff/", *expected]
+
+    desktop = new_page(DESKTOP)
+    log_in(desktop, demo_server.url, role)
+    assert desktop.locator(".staff-menu > ul a").first.is_visible()  # open beside the page
+    check_axe(desktop)
+    for href in expected:
+        desktop.goto(f"{demo_server.url}{href}")
+        assert desktop.locator("main h1").count() >= 1 or "/staff/admin/" in href, href
+        check_axe(desktop)
