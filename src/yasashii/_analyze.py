@@ -15,6 +15,7 @@ from yasashii._context import explained_spans, explained_terms, inside, known_sp
 from yasashii._lexicon import (
     easy_compound,
     easy_words,
+    way_of_doing,
     jlpt_level,
     kanji_grades,
     level_name,
@@ -151,7 +152,8 @@ def _new_kind(tok: Token) -> _Kind:
     )
     level = None
     if content:
-        bare = surface[1:] if surface[:1] in "おご" and len(surface) > 2 else surface
+        # お店 → 店, ご家族 → 家族 (ご覧 stays: 覧 is no word)
+        bare = surface[1:] if surface[:1] in "おご" and has_kanji(surface[1:]) else surface
         level = jlpt_level(tok.lemma, surface, tok.normalized, bare)
     kind = _Kind(
         counted,
@@ -192,6 +194,8 @@ def _unlisted_is_difficult(tok: Token, settings: Settings) -> bool:
     """
     if tok.pos[0] == "動詞" or _paraphrases(tok.surface, tok.lemma, tok.normalized):
         return True
+    if way_of_doing(tok.surface, settings.max_jlpt_level):  # 受け方, 払い方
+        return False
     return not easy_compound(tok.surface, settings.max_jlpt_level, settings.max_kanji_grade)
 
 
@@ -227,7 +231,8 @@ def _word_findings(
         level = kind.level
         words.append(WordInfo(tok.start, tok.end, tok.surface, tok.lemma, kind.jlpt))
         if kind.katakana and len(tok.surface) >= min_kata:
-            if check_kata and not kind.prescribed:
+            # loanwords at JLPT N4/N5 (カレンダー) are taught to beginners
+            if check_kata and not kind.prescribed and (level or 0) < 4:
                 sugg = _paraphrases(tok.surface, tok.lemma, domain=domain)[:limit]
                 issues.append(_issue(text, "katakana-loanword", tok.start, tok.end, sugg))
             continue
@@ -323,7 +328,9 @@ def _protected(
     known = known_terms if isinstance(known_terms, frozenset) else frozenset(known_terms)
     found = known_spans(text, known) if known else []
     terms = {text[s:e] for s, e in found}
-    if settings.accept_explained_terms and ("（" in text or "(" in text or "は" in text):
+    if settings.accept_explained_terms and (
+        "（" in text or "(" in text or "は" in text or "＜" in text
+    ):
         explained = explained_terms(text, spans, tokens)
         found += explained_spans(text, explained)
         terms.update(explained)
@@ -523,6 +530,8 @@ def analyze(
             or not (
                 inside(protected, i.start, i.end)
                 or (i.rule in _REPEATABLE and _known_compound(i.surface, terms, settings))
+                # Sudachi sometimes makes one token of a term and its gloss: 見本（サンプル）
+                or (settings.accept_explained_terms and i.surface.endswith(("）", ")")))
             )
         ]
     if settings.first_use_only:

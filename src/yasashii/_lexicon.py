@@ -192,6 +192,20 @@ def easy_compound(word: str, max_level: int, max_grade: int) -> bool:
     return reach[n] <= 1
 
 
+_U_ROW = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
+
+
+def way_of_doing(word: str, max_level: int) -> bool:
+    """Return whether word is an easy verb's stem + 方 ('the way of doing': 受け方, 払い方)."""
+    if len(word) < 3 or word[-1] != "方" or not "ぁ" <= word[-2] <= "ゖ":
+        return False
+    stem = word[:-1]
+    candidates = [stem + "る"]
+    if stem[-1] in _U_ROW:
+        candidates.append(stem[:-1] + _U_ROW[stem[-1]])
+    return (jlpt_level(*candidates) or 0) >= max_level
+
+
 @cache
 def kanji_grades() -> dict[str, int]:
     """Return school grades of jōyō kanji: 1–6 elementary, 7 secondary."""
