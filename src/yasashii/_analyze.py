@@ -15,11 +15,11 @@ from yasashii._context import explained_spans, explained_terms, inside, known_sp
 from yasashii._lexicon import (
     easy_compound,
     easy_words,
-    way_of_doing,
     jlpt_level,
     kanji_grades,
     level_name,
     paraphrases,
+    way_of_doing,
 )
 from yasashii._mechanical import Finding, mechanical
 from yasashii._models import (
