@@ -204,6 +204,14 @@ class Overview:
     def week_labels(self) -> list[str]:
         return [week_label(m) for m in self.weeks]
 
+    @property
+    def groups(self) -> list[tuple[Notice, list[OverviewRow]]]:
+        """Return the rows by notice, in the rows' order (one table body each)."""
+        grouped: dict[int, tuple[Notice, list[OverviewRow]]] = {}
+        for r in self.rows:
+            grouped.setdefault(r.notice.pk, (r.notice, []))[1].append(r)
+        return list(grouped.values())
+
 
 def overview(first: datetime.date, last: datetime.date, topic: Topic | None, code: str) -> Overview:
     """Return the scans from first to last (Japan dates) of every notice, or of one topic's."""

@@ -233,7 +233,8 @@ def test_overview_is_notice_by_language_by_iso_week(editor_client: Client) -> No
         (other.code, 4),
     ]
     html = response.content.decode()
-    assert "<td>Vietnamese</td>" in html and "<td>Nepali</td>" in html
+    assert '<th scope="row">Vietnamese</th>' in html and '<th scope="row">Nepali</th>' in html
+    assert f'<th scope="rowgroup" rowspan="2"><a href="/staff/notices/{NHI}/">' in html
     assert 'data-chart="scans-per-week"' in html
 
 
