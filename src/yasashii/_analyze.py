@@ -19,6 +19,7 @@ from yasashii._lexicon import (
     kanji_grades,
     level_name,
     paraphrases,
+    stem_verbs,
     way_of_doing,
 )
 from yasashii._mechanical import Finding, mechanical
@@ -155,6 +156,9 @@ def _new_kind(tok: Token) -> _Kind:
         # お店 → 店, ご家族 → 家族 (ご覧 stays: 覧 is no word)
         bare = surface[1:] if surface[:1] in "おご" and has_kanji(surface[1:]) else surface
         level = jlpt_level(tok.lemma, surface, tok.normalized, bare)
+        # a compound verb's stem as a noun: 受け取り, 申し込み, 支払い (not 掛け: お掛けになる)
+        if pos0 == "名詞" and (level or 0) < 3 and len(surface) > 2:
+            level = max(level or 0, jlpt_level(*stem_verbs(surface)) or 0) or None
     kind = _Kind(
         counted,
         counted and pos0 == "名詞" and pos[1] != "数詞",

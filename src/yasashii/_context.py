@@ -27,6 +27,7 @@ _TERM_TAIL = re.compile(
     r"(?:「[^「」\n]{1,30}」|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{1,30})$"
 )
 _KANA = re.compile(r"[ぁ-ゖァ-ヺー\s・]+")
+_LIST_SEPARATOR = re.compile(r"[・、，,]")
 _XREF = re.compile(r"[（(]→([^）)\n]{1,80})[）)]")
 _DEFINITION = re.compile(r"「?([^「」、。はとの\s]{1,20}?)」?(?:とは|は)、?\s*([^。]{4,}?)です。")
 _DESCRIBING = {"動詞", "形容詞", "助動詞"}
@@ -64,9 +65,14 @@ def explained_terms(
             add(m.group(1), m.start(1))
             continue
         if m.start() > 0 and not text[m.start() - 1].isspace():
-            inner = _noun_phrase(m.start(1), m.end(1), tokens, ends)
-            if inner:
-                add(text[inner[0] : inner[1]], inner[0])
+            # one term or a list of terms: 届け出（転入届・転出届）
+            pos, phrases = m.start(1), []
+            for part in _LIST_SEPARATOR.split(m.group(1)):
+                phrases.append(_noun_phrase(pos, pos + len(part), tokens, ends))
+                pos += len(part) + 1
+            if all(phrases):  # every part a term (not 土日祝日・年末年始を除く)
+                for start, stop in filter(None, phrases):
+                    add(text[start:stop], start)
     for m in _XREF.finditer(text):
         for term in re.split(r"[、,，・]", m.group(1)):
             add(term, 0)

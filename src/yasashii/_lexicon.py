@@ -195,15 +195,21 @@ def easy_compound(word: str, max_level: int, max_grade: int) -> bool:
 _U_ROW = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
 
 
+def stem_verbs(word: str) -> list[str]:
+    """Return the verbs whose stem (連用形) word may be: 受け取り → 受け取る, 届け → 届ける."""
+    if len(word) < 2 or not "ぁ" <= word[-1] <= "ゖ":
+        return []
+    verbs = [word + "る"]
+    if word[-1] in _U_ROW:
+        verbs.append(word[:-1] + _U_ROW[word[-1]])
+    return verbs
+
+
 def way_of_doing(word: str, max_level: int) -> bool:
     """Return whether word is an easy verb's stem + 方 ('the way of doing': 受け方, 払い方)."""
     if len(word) < 3 or word[-1] != "方" or not "ぁ" <= word[-2] <= "ゖ":
         return False
-    stem = word[:-1]
-    candidates = [stem + "る"]
-    if stem[-1] in _U_ROW:
-        candidates.append(stem[:-1] + _U_ROW[stem[-1]])
-    return (jlpt_level(*candidates) or 0) >= max_level
+    return (jlpt_level(*stem_verbs(word[:-1])) or 0) >= max_level
 
 
 @cache

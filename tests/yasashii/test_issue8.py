@@ -137,3 +137,19 @@ def test_plain_hedges_are_not_vague(word: str) -> None:
     text = f"机や、いすなどを出します。遅れると、お金がかかる{word}。"
     assert "vague-expression" not in {i.rule for i in analyze(text).issues}
     assert "vague-expression" in {i.rule for i in analyze("書類等を出します。").issues}
+
+
+def test_a_list_of_terms_in_brackets_is_explained_by_what_precedes() -> None:
+    text = "引っ越したときの届け出（転入届・転出届）のお知らせです。"
+    assert {"転入届", "転出届"} <= explained_terms(text)
+    # a bracket with a phrase in it is no list of terms: 土日祝日 stays unexplained
+    assert "土日祝日" not in explained_terms("受付は平日です（土日祝日・年末年始を除く）。")
+
+
+@pytest.mark.parametrize("noun", ["受け取り", "申し込み", "支払い"])
+def test_the_stem_of_an_easy_compound_verb_is_easy(noun: str) -> None:
+    assert noun not in words(f"{noun}の日です。")
+
+
+def test_a_short_stem_keeps_its_own_level() -> None:
+    assert "掛け" in words("こちらにお掛けになってください。")
