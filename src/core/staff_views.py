@@ -28,5 +28,6 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "todos": staff_nav.todos_for(request.user),
         "menu": staff_nav.menu_for(request.user),
+        "has_role": request.user.is_superuser or request.user.groups.exists(),
     }
     return render(request, "core/staff_home.html", context)

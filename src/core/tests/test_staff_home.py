@@ -319,3 +319,27 @@ def test_follow_ups_due_turn_due_at_midnight_in_tokyo(db: None, frozen: Any) -> 
     assert counts(counselor)[key] == 1
     frozen.set(datetime.datetime(2026, 12, 2, 0, 0, tzinfo=TOKYO))
     assert counts(counselor)[key] == 2
+
+
+def test_the_current_page_is_marked_in_the_navigation(db: None) -> None:
+    editor = Client()
+    editor.force_login(make_staff("editor"))
+
+    def current(path: str) -> list[str]:
+        body = editor.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        return re.findall(r'href="([^"]+)"(?: data-nav="[^"]+")? aria-current="page"', body)
+
+    assert current(HOME) == [HOME]
+    assert current("/staff/notices/NH7K4A/") == ["/staff/notices/"]  # a page under the list
+    # The glossary in another language is still the glossary (same view), not the coverage page.
+    assert current("/staff/translations/glossary/vi/") == ["/staff/translations/glossary/en/"]
+
+
+def test_a_staff_account_without_a_role_is_told_to_ask_for_one(db: None) -> None:
+    client = Client()
+    client.force_login(User.objects.create_user("no-role", is_staff=True))
+    body = client.get(HOME, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "no back-office role yet" in body and "Nothing is waiting" not in body
+    editor = Client()
+    editor.force_login(make_staff("editor"))
+    assert "no back-office role yet" not in editor.get(HOME).content.decode()
