@@ -159,13 +159,14 @@ def do_set_status(case: Case, status: str, by: User) -> None:
     if status not in CaseStatus.values:
         raise ValidationError(_("Unknown status."))
     was_closed = case.status == CaseStatus.CLOSED
+    now = timezone.now()
     case.status = status
     if status == CaseStatus.CLOSED and not was_closed:
-        case.closed_at = timezone.now()
+        case.closed_at = now
         stats.count(case, "closed", case.closed_at)
     elif status != CaseStatus.CLOSED:
         case.closed_at = None
-    case.renew_expiry()
+    case.renew_expiry(now)  # so the period runs from the closing exactly
     _touch(case, "status", "closed_at", "expires_at")
     audit.record(by, "status", case, f"status={status}")
 
@@ -305,7 +306,7 @@ def do_add_message(case: Case, text: str, by: User, *, from_resident: bool = Fal
     )
     if not from_resident:
         case.messages.filter(from_resident=True, seen_at__isnull=True).update(seen_at=now)
-    case.renew_expiry()
+    case.renew_expiry(now)
     _touch(case, "expires_at")
     action = "resident-message" if from_resident else "message"
     audit.record(None if from_resident else by, action, case, f"message={message.pk}")

@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from translations.models import Translatable
 
@@ -38,12 +39,14 @@ class Channel(models.TextChoices):
     API = "api", _("App (API)")
     PHONE = "phone", _("Phone")
     VISIT = "visit", _("Visit")
-    EMAIL = "email", _("Email")
+    # A context: django.contrib.auth's catalog also has "Email" and would win (pt-BR "Email").
+    EMAIL = "email", pgettext_lazy("contact channel", "Email")
 
 
 class Contact(models.TextChoices):
     PHONE = "phone", _("Phone")
-    EMAIL = "email", _("Email")
+    # A context: django.contrib.auth's catalog also has "Email" and would win (pt-BR "Email").
+    EMAIL = "email", pgettext_lazy("contact channel", "Email")
     VISIT = "visit", _("Visit the Plaza")
 
 
@@ -147,9 +150,9 @@ class Case(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("consultations:staff-case", args=[self.reference])
 
-    def renew_expiry(self) -> None:
+    def renew_expiry(self, now: datetime.datetime | None = None) -> None:
         """Start the retention period again from now (at intake and every later change)."""
-        self.expires_at = timezone.now() + retention_for(self.category)
+        self.expires_at = (now or timezone.now()) + retention_for(self.category)
 
 
 class Note(models.Model):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.utils import timezone
 
 from consultations.models import Appointment, Case, Slot
+from consultations.tests.conftest import open_time
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,9 +42,7 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
 def test_nepali_resident_submits_opens_the_link_and_books(
     demo_server: Any, new_page: Callable[..., Any]
 ) -> None:
-    Slot.objects.create(
-        start=timezone.now() + datetime.timedelta(days=2), interpreter_languages=["ne", "en"]
-    )
+    Slot.objects.create(start=open_time(2), interpreter_languages=["ne", "en"])
     page = new_page()
     page.goto(f"{demo_server.url}/consult/")
     assert page.evaluate("document.documentElement.lang") == "ne"
@@ -87,3 +84,99 @@ def test_axe_on_other_public_pages(
     page = new_page("vi")
     page.goto(f"{demo_server.url}{path}")
     check_axe(page)
+
+
+def test_counselor_answers_a_vietnamese_case_and_the_resident_answers_back(
+    demo_server: Any, new_page: Callable[..., Any], settings: Any
+) -> None:
+    """The counselor inserts the FAQ answer in Vietnamese and sends; the resident reads, replies."""
+    from django.contrib.auth.models import Group, User
+    from django.core import mail
+    from django.test import Client
+    from icalendar import Calendar
+
+    from consultations import actions, roles
+    from consultations.forms import IntakeForm
+    from consultations.models import CounselorGroup, FaqEntry, Message
+    from consultations.tests.conftest import INTAKE, load_faq_if_missing
+    from translations.services import TranslationTable
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    roles.ensure_roles()
+    asia = CounselorGroup.objects.create(name="Asia", languages=["vi"])
+    counselor = User.objects.create_user("counselor-vi", is_staff=True)
+    counselor.groups.add(Group.objects.get(name=roles.COUNSELOR))
+    asia.members.add(counselor)
+    form = IntakeForm(INTAKE)
+    assert form.is_valid()
+    submitted = actions.do_submit(form.cleaned_data, channel="web")
+    case = submitted.case
+    load_faq_if_missing()  # a transactional test may have emptied the tables
+    entry = FaqEntry.objects.get(slug="nhi-enroll")
+    vietnamese = TranslationTable([entry], ["vi"], public=True).show(entry, "answer", "vi")
+    assert vietnamese.language == "vi"
+
+    # The counselor, logged in (session cookie handed to the browser).
+    login = Client()
+    login.force_login(counselor)
+    staff = new_page("ja")
+    staff.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": login.cookies["sessionid"].value,
+                "url": demo_server.url,
+            }
+        ]
+    )
+    staff.set_viewport_size({"width": 1280, "height": 900})
+    staff.goto(f"{demo_server.url}/staff/consultations/{case.reference}/")
+    check_axe(staff)
+    staff.locator("#id_text").fill("Chào anh Nguyen,")
+    staff.locator("#faq-answer").select_option("nhi-enroll")
+    staff.locator("[data-insert]").click()  # with JavaScript: no reload
+    written = staff.locator("#id_text").input_value()
+    assert written.startswith("Chào anh Nguyen,\n\n") and vietnamese.text[:30] in written
+    staff.locator("form[data-reply] button[type=submit]:not([data-insert])").click()
+    staff.wait_for_load_state()
+    sent = Message.objects.get()
+    assert sent.author == counselor and vietnamese.text[:30] in sent.text
+    check_axe(staff)
+
+    # The mail: Vietnamese, a link, not the message.
+    notice = mail.outbox[-1]  # after the intake confirmation
+    assert "tin nhắn mới" in notice.subject.lower()
+    assert vietnamese.text[:30] not in notice.body and "Chào anh" not in notice.body
+
+    # The resident opens the status page in Vietnamese on a phone, reads and answers.
+    resident = new_page("vi")
+    resident.goto(f"{demo_server.url}{submitted.status_path}")
+    assert resident.evaluate("document.documentElement.lang") == "vi"
+    thread = resident.locator("[data-thread]")
+    assert "Chào anh Nguyen" in thread.inner_text()
+    check_axe(resident)
+    resident.locator("#id_text").fill("Cảm ơn chị. Tôi sẽ đến vào thứ Hai.")
+    resident.locator("form[action$='/reply'] button").click()
+    resident.wait_for_load_state()
+    assert "Tôi sẽ đến vào thứ Hai" in resident.locator("[data-thread]").inner_text()
+    assert Message.objects.filter(from_resident=True).count() == 1
+    check_axe(resident)
+
+    # ... books a time and gets the confirmation with a calendar file.
+    from consultations.models import Slot
+
+    Slot.objects.create(start=open_time(2), interpreter_languages=["vi"])
+    resident.reload()
+    resident.locator("input[name=slot]").first.check()
+    resident.locator("form[action$='/book'] button").click()
+    resident.wait_for_load_state()
+    assert resident.locator("[data-appointment]").is_visible()
+    check_axe(resident)
+    booked = mail.outbox[-1]
+    calendar = Calendar.from_ical(booked.attachments[0][1])
+    assert str(calendar["METHOD"]) == "REQUEST" and calendar.walk("VEVENT")
+
+    # The counselor's queue shows the resident's answer as new.
+    staff.goto(f"{demo_server.url}/staff/consultations/")
+    assert staff.locator("[data-new-message]").count() == 1
+    check_axe(staff)
