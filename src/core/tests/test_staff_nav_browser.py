@@ -64,6 +64,9 @@ def test_role_lands_on_home_and_every_nav_page_is_axe_clean(
     user = make_staff(role)
     expected = [e.url for _, items in staff_nav.menu_for(user) for e in items]
     phone = new_page(PHONE)
+    phone.goto(f"{demo_server.url}/accounts/login/")
+    assert phone.locator(".staff-nav").count() == 0 and fits(phone)
+    check_axe(phone)
     log_in(phone, demo_server.url, role)
     assert phone.url == f"{demo_server.url}/staff/"
     assert phone.locator("h1").count() == 1
@@ -75,12 +78,17 @@ def test_role_lands_on_home_and_every_nav_page_is_axe_clean(
     check_axe(phone)
     hrefs = [a.get_attribute("href") for a in links.all()]
     assert hrefs == ["/staff/", *expected]
+    for href in expected:
+        phone.goto(f"{demo_server.url}{href}")
+        if "/staff/admin/" in href:  # Django's own admin: its layout, not ours
+            check_axe(phone)
+            continue
+        assert phone.locator("main h1").count() >= 1, href
+        assert fits(phone), f"{href} scrolls sideways on a 360 px phone"
+        check_axe(phone)
 
     desktop = new_page(DESKTOP)
     log_in(desktop, demo_server.url, role)
     assert desktop.locator(".staff-menu > ul a").first.is_visible()  # open beside the page
+    assert not desktop.locator(".staff-menu > summary").is_visible()
     check_axe(desktop)
-    for href in expected:
-        desktop.goto(f"{demo_server.url}{href}")
-        assert desktop.locator("main h1").count() >= 1 or "/staff/admin/" in href, href
-        check_axe(desktop)
