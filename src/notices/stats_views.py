@@ -48,7 +48,9 @@ class ScanFilter(forms.Form):
 
     def __init__(self, data: Any, topics: list[tuple[str, str]]) -> None:
         super().__init__(data)
-        self.fields["topic"].choices = [("", _("All topics")), *topics]
+        topic = self.fields["topic"]
+        assert isinstance(topic, forms.ChoiceField)
+        topic.choices = [("", _("All topics")), *topics]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
