@@ -298,3 +298,11 @@ def test_csv_is_long_rows_with_codes_and_names_and_no_formulas(editor_client: Cl
         "ベトナム語",
         "3",
     ]
+
+
+@pytest.mark.parametrize(("end", "status"), [("2026-01-06", 200), ("2026-01-07", 400)])
+def test_at_most_53_weeks_boundary(editor_client: Client, end: str, status: int) -> None:
+    response = editor_client.get(f"/staff/notices/scans/?start=2025-01-01&end={end}")
+    assert response.status_code == status
+    if status == 200:
+        assert len(response.context["data"].weeks) == 54  # a partial week at each end
