@@ -55,7 +55,11 @@ def send_appointment(appointment_id: int, kind: str, replaced_id: int | None = N
     if appointment is None or not appointment.case.email:
         return False
     case = appointment.case
-    replaced = Appointment.objects.select_related("slot", "case").filter(pk=replaced_id).first()
+    replaced = (
+        Appointment.objects.select_related("slot").filter(pk=replaced_id).first()
+        if replaced_id
+        else None
+    )
     method = ics.CANCEL if kind == CANCELLED else ics.REQUEST
     with translation.override(case.language):
         when = presenter.when(appointment.slot.start, case.language)

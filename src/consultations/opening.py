@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterable
+from typing import Any, cast
 
 import holidays
 from django.conf import settings
@@ -25,6 +26,10 @@ def _national_holidays(year: int, language: str) -> holidays.HolidayBase:
     return holidays.Japan(years=year, language=language)
 
 
+def _calendar() -> dict[str, Any]:
+    return cast(dict[str, Any], settings.TABUNKA_PLAZA_CALENDAR)
+
+
 def _month_day(text: str) -> tuple[int, int]:
     month, day = text.split("-")
     return int(month), int(day)
@@ -32,7 +37,7 @@ def _month_day(text: str) -> tuple[int, int]:
 
 def hours(day: datetime.date) -> tuple[datetime.time, datetime.time] | None:
     """Return the opening and closing time of that weekday, or None if it is never open then."""
-    span = settings.TABUNKA_PLAZA_CALENDAR["hours"].get(day.weekday())
+    span = _calendar()["hours"].get(day.weekday())
     if not span:
         return None
     return datetime.time.fromisoformat(span[0]), datetime.time.fromisoformat(span[1])
@@ -40,7 +45,7 @@ def hours(day: datetime.date) -> tuple[datetime.time, datetime.time] | None:
 
 def regular_closing_reason(day: datetime.date) -> str | None:
     """Return why the Plaza is closed on that day by its regular rules, or None."""
-    conf = settings.TABUNKA_PLAZA_CALENDAR
+    conf = _calendar()
     if conf.get("new_year"):
         first, last = (_month_day(v) for v in conf["new_year"])
         if (day.month, day.day) >= first or (day.month, day.day) <= last:

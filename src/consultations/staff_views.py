@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import acting_user
@@ -335,11 +334,7 @@ def slots(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("consultations:staff-slots")
-        messages.success(
-            request,
-            ngettext("%(count)d slot added.", "%(count)d slots added.", len(made))
-            % {"count": len(made)},
-        )
+        messages.success(request, _("Slots added: %(count)d.") % {"count": len(made)})
         return redirect("consultations:staff-slots")
     upcoming = list(
         Slot.objects.filter(start__gte=timezone.now()).prefetch_related("appointments__case")

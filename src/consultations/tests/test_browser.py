@@ -180,3 +180,6 @@ def test_counselor_answers_a_vietnamese_case_and_the_resident_answers_back(
     staff.goto(f"{demo_server.url}/staff/consultations/")
     assert staff.locator("[data-new-message]").count() == 1
     check_axe(staff)
+    staff.goto(f"{demo_server.url}/staff/consultations/slots/")
+    assert staff.locator("[data-closing-days] li").count() >= 1
+    check_axe(staff)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from consultations import demo_loader, roles
+from consultations import demo_loader, opening, roles
 from consultations.models import CounselorGroup, Slot
 
 DEMO_PASSWORD = "kumamoto-demo-2026"  # noqa: S105 — the same demo password as load_demo
@@ -60,8 +60,8 @@ class Command(BaseCommand):
         made = 0
         for day in range(1, 8):
             date = today + datetime.timedelta(days=day)
-            if date.weekday() >= 5:
-                continue
+            if date.weekday() >= 5 or opening.closing_reason(date):
+                continue  # the demo keeps to weekdays; never a closing day of the Plaza
             for n, hour in enumerate((10, 11, 14, 15)):
                 start = timezone.make_aware(datetime.datetime.combine(date, datetime.time(hour)))
                 _, created = Slot.objects.get_or_create(
