@@ -91,11 +91,11 @@ def _catalog_page(
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = roles.acting_user(request)
-        if kind == "office":
-            added = actions.do_add_office(notice, form, user=user)  # type: ignore[arg-type]
+        if isinstance(form, forms.OfficeForm):
+            name = actions.do_add_office(notice, form, user=user).name
         else:
-            added = actions.do_add_document(notice, form, user=user)  # type: ignore[arg-type]
-        messages.success(request, _("Added to this notice: %(name)s") % {"name": added.name})
+            name = actions.do_add_document(notice, form, user=user).name
+        messages.success(request, _("Added to this notice: %(name)s") % {"name": name})
         return redirect(reverse("notices:staff-edit", args=[notice.code]) + f"#h-{kind}s")
     context = {"notice": notice, "form": form, "kind": kind}
     status = 400 if form.errors else 200
@@ -119,7 +119,12 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
     """Show the publish checklist; publishing with gaps needs the confirmation box ticked."""
     notice = get_notice_for_staff(request, code, edit=True)
     error = ""
-    if request.method == "POST":
+    can_publish = notice.status in (NoticeStatus.DRAFT, NoticeStatus.WITHDRAWN)
+    if request.method == "POST" and not can_publish:
+        error = _("This notice cannot be published from here: its status is %(status)s.") % {
+            "status": notice.get_status_display()
+        }
+    elif request.method == "POST":
         confirm = request.POST.get("confirm") == "yes"
         try:
             actions.do_publish(notice, user=roles.acting_user(request), confirm_gaps=confirm)
@@ -138,7 +143,7 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
         "machine_languages": [languages.get(c) for c in _machine_codes(found)],
         "job": job,
         "job_message": editor.job_message(job) if job else "",
-        "can_publish": notice.status in (NoticeStatus.DRAFT, NoticeStatus.WITHDRAWN),
+        "can_publish": can_publish,
     }
     return render(request, "notices/staff/checklist.html", context, status=400 if error else 200)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -76,46 +76,83 @@ class PartFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
         form.fields["DELETE"].label = _("Remove")
 
 
-def _parts(model: type[Any], fields: list[str], **options: Any) -> type[BaseInlineFormSet]:  # type: ignore[type-arg]
-    return inlineformset_factory(
-        Notice,
-        model,
-        form=PartForm,
-        formset=PartFormSet,
-        fields=fields,
-        extra=0,
-        can_delete=True,
-        can_order=True,
-        max_num=MAX_ROWS,
-        validate_max=True,
-        **options,
+def _parts(
+    model: type[Any],
+    fields: list[str],
+    *,
+    title: Any,
+    row_label: Any,
+    add_label: Any,
+    **options: Any,
+) -> type[PartFormSet]:
+    formset = cast(
+        type[PartFormSet],
+        inlineformset_factory(
+            Notice,
+            model,
+            form=PartForm,
+            formset=PartFormSet,
+            fields=fields,
+            extra=0,
+            can_delete=True,
+            can_order=True,
+            max_num=MAX_ROWS,
+            validate_max=True,
+            **options,
+        ),
     )
+    formset.title, formset.row_label, formset.add_label = title, row_label, add_label
+    return formset
 
 
-StepFormSet = _parts(Step, ["text"], widgets={"text": forms.Textarea(attrs={"rows": 2})})
-FeeFormSet = _parts(Fee, ["label", "amount"])
-LinkFormSet = _parts(Link, ["label", "url"], field_classes={"url": HttpsURLField})
-FAQFormSet = _parts(
-    FAQ, ["question", "answer"], widgets={"answer": forms.Textarea(attrs={"rows": 3})}
+StepFormSet = _parts(
+    Step,
+    ["text"],
+    widgets={"text": forms.Textarea(attrs={"rows": 2})},
+    title=_("What you must do"),
+    row_label=_("Step %(number)s"),
+    add_label=_("Add a step"),
 )
-OfficeFormSet = _parts(NoticeOffice, ["office"])
-DocumentFormSet = _parts(NoticeDocument, ["document"])
-
-StepFormSet.title, StepFormSet.row_label = _("What you must do"), _("Step %(number)s")
-StepFormSet.add_label = _("Add a step")
-FeeFormSet.title, FeeFormSet.row_label = _("Fees and amounts"), _("Fee %(number)s")
-FeeFormSet.add_label = _("Add a fee")
-OfficeFormSet.title, OfficeFormSet.row_label = _("Where"), _("Office %(number)s")
-OfficeFormSet.add_label = _("Add an office from the list")
-DocumentFormSet.title, DocumentFormSet.row_label = _("What to bring"), _("Document %(number)s")
-DocumentFormSet.add_label = _("Add a document from the list")
-LinkFormSet.title, LinkFormSet.row_label = _("More information"), _("Link %(number)s")
-LinkFormSet.add_label = _("Add a link")
-FAQFormSet.title, FAQFormSet.row_label = _("Questions"), _("Question %(number)s")
-FAQFormSet.add_label = _("Add a question")
+FeeFormSet = _parts(
+    Fee,
+    ["label", "amount"],
+    title=_("Fees and amounts"),
+    row_label=_("Fee %(number)s"),
+    add_label=_("Add a fee"),
+)
+LinkFormSet = _parts(
+    Link,
+    ["label", "url"],
+    field_classes={"url": HttpsURLField},
+    title=_("More information"),
+    row_label=_("Link %(number)s"),
+    add_label=_("Add a link"),
+)
+FAQFormSet = _parts(
+    FAQ,
+    ["question", "answer"],
+    widgets={"answer": forms.Textarea(attrs={"rows": 3})},
+    title=_("Questions"),
+    row_label=_("Question %(number)s"),
+    add_label=_("Add a question"),
+)
+OfficeFormSet = _parts(
+    NoticeOffice,
+    ["office"],
+    title=_("Where"),
+    row_label=_("Office %(number)s"),
+    add_label=_("Add an office from the list"),
+)
+DocumentFormSet = _parts(
+    NoticeDocument,
+    ["document"],
+    title=_("What to bring"),
+    row_label=_("Document %(number)s"),
+    add_label=_("Add a document from the list"),
+)
 
 # Page order of the repeated parts, by formset prefix.
-PART_FORMSETS: dict[str, type[BaseInlineFormSet]] = {  # type: ignore[type-arg]
+PART_FORMSETS: dict[str, type[PartFormSet]] = {
     "steps": StepFormSet,
     "documents": DocumentFormSet,
     "fees": FeeFormSet,
@@ -130,7 +167,7 @@ class NoticeEditor:
     """The whole editor page: the notice form and one formset per kind of part."""
 
     form: NoticeForm
-    parts: dict[str, BaseInlineFormSet]  # type: ignore[type-arg]
+    parts: dict[str, PartFormSet]
 
     def is_valid(self) -> bool:
         results = [self.form.is_valid()] + [fs.is_valid() for fs in self.parts.values()]

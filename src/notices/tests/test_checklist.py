@@ -190,3 +190,12 @@ def test_landing_and_print_sheet_offer_only_the_available_languages(
     assert 'hreflang="en"' in vi  # where it can be read instead
     en = client.get(f"/n/{notice.code}?lang=en").content.decode()
     assert 'id="not-translated"' not in en and "EN 水道料金のお知らせ" in en
+
+
+def test_a_published_notice_is_not_published_twice(editor: Client) -> None:
+    notice = Notice.objects.get(code="NH7K4A")
+    before = notice.events.count()
+    response = editor.post(f"/staff/notices/{notice.code}/publish", {"confirm": "yes"})
+    assert response.status_code == 400
+    assert "This notice cannot be published from here" in response.content.decode()
+    assert notice.events.count() == before

@@ -31,13 +31,12 @@ def libre(settings: Any) -> Iterator[fakes.Fake]:
         yield fake
 
 
-def _editor_page(browser: Any, server: Any) -> Any:
+def _editor_page(browser: Any, server: Any, **options: Any) -> Any:
     from accounts.testing import make_staff
 
     make_staff("editor")
-    context = browser.new_context(
-        extra_http_headers={"Accept-Language": "en"}, viewport={"width": 1000, "height": 900}
-    )
+    options.setdefault("viewport", {"width": 1000, "height": 900})
+    context = browser.new_context(extra_http_headers={"Accept-Language": "en"}, **options)
     page = context.new_page()
     page.goto(f"{server.url}/accounts/login/")
     page.fill('input[name="username"]', "editor-user")
@@ -105,7 +104,17 @@ def test_editor_writes_checks_translates_publishes_and_prints_the_water_bill(
     page.get_by_role("button", name="Machine-translate the missing ones").click()
     page.wait_for_load_state()
     job = TranslationJob.objects.get(label=notice.code)
-    assert {languages for languages in job.languages} >= {"en", "es", "th"}
+    assert set(job.languages) == {
+        "en",
+        "zh-hans",
+        "zh-hant",
+        "ko",
+        "id",
+        "fil",
+        "th",
+        "pt-br",
+        "es",
+    }
     assert run_worker_once() == 1  # the worker's turn
     page.reload()
     assert "Machine translation finished" in page.locator("#job").inner_text()
@@ -125,4 +134,35 @@ def test_editor_writes_checks_translates_publishes_and_prints_the_water_bill(
     langs = page.locator("li[lang]").evaluate_all("els => els.map(e => e.lang)")
     assert set(langs) == LIBRE | {"ja"} and len(langs) == len(LIBRE) + 1
     assert "vi" not in langs and "ne" not in langs and "my" not in langs
+    page.context.close()
+
+
+def test_the_editor_works_without_javascript_on_a_phone(browser: Any, demo_server: Any) -> None:
+    from notices.models import Notice
+
+    phone = {"width": 360, "height": 740}
+    page = _editor_page(browser, demo_server, java_script_enabled=False, viewport=phone)
+    page.goto(f"{demo_server.url}/staff/notices/new")
+    page.get_by_label("Title (as printed on the letter)").fill("水道料金のお知らせ")
+    page.get_by_label("Topic").select_option(index=1)
+    page.get_by_label("What this letter is").fill("水道料金の請求書です。")
+    page.locator("#id_steps-0-text").fill("銀行で払ってください。")
+    page.get_by_role("button", name="Add a step").click()  # a submit: the server adds the row
+    page.wait_for_load_state()
+    assert page.locator("#part-steps legend").all_inner_texts() == ["Step 1", "Step 2"]
+    assert page.locator("#id_steps-0-text").input_value() == "銀行で払ってください。"
+    assert page.locator("#id_title").input_value() == "水道料金のお知らせ"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.locator("#id_steps-1-text").fill("口座振替もできます。")
+    page.locator("#id_steps-1-ORDER").fill("0")  # before step 1, by number
+    page.get_by_role("button", name="Save draft").first.click()
+    page.wait_for_load_state()
+    notice = Notice.objects.get(title="水道料金のお知らせ")
+    assert page.locator("[data-code]").inner_text() == notice.code
+    assert [s.text for s in notice.steps.all()] == [
+        "口座振替もできます。",
+        "銀行で払ってください。",
+    ]
+    page.goto(f"{demo_server.url}/staff/notices/{notice.code}/publish")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.context.close()
