@@ -75,6 +75,11 @@ class NoticePage:
     def available_languages(self) -> list[languages.Language]:
         return [languages.get(code) for code in self.available]
 
+    @property
+    def menu_languages(self) -> list[languages.Language]:
+        """Return the language menu of this page: the available ones, and the reader's own."""
+        return [lang for lang in languages.LANGUAGES if lang.code in self.available + [self.code]]
+
     def all_shown(self) -> list[Shown]:
         shown = [self.title, self.summary, *self.steps]
         shown += [s for s in (self.deadline_note, self.contact) if s is not None]

@@ -83,10 +83,11 @@ def landing(request: HttpRequest, code: str) -> HttpResponse:
         context = {"page": page, "notice": notice}
         return render(request, "notices/withdrawn.html", context, status=410)  # gone for good
     furigana = furigana_on(request)
+    page = presenter.build(notice, lang)
+    # The language menu offers only the languages this notice can really be read in.
+    context = {"page": page, "notice": notice, "furigana": furigana}
     response = render(
-        request,
-        "notices/landing.html",
-        {"page": presenter.build(notice, lang), "notice": notice, "furigana": furigana},
+        request, "notices/landing.html", {**context, "all_languages": page.menu_languages}
     )
     stats.count_arrival(request, response, notice, lang)  # not a language switch or a reload
     if "furigana" in request.GET:

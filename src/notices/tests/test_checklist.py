@@ -188,6 +188,8 @@ def test_landing_and_print_sheet_offer_only_the_available_languages(
     assert "Nội dung dưới đây bằng tiếng Nhật dễ hiểu." in vi
     assert "Not yet translated" not in vi and "Chưa được dịch" not in vi
     assert 'hreflang="en"' in vi  # where it can be read instead
+    menu = re.search(r'<nav aria-label="[^"]*"><ul>(.*?)</ul></nav>', vi, re.S)
+    assert menu and re.findall(r' lang="([^"]+)"', menu.group(1)) == ["ja", "ja", "en", "vi"]
     en = client.get(f"/n/{notice.code}?lang=en").content.decode()
     assert 'id="not-translated"' not in en and "EN 水道料金のお知らせ" in en
 
