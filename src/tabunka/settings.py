@@ -112,6 +112,10 @@ USE_I18N = True
 TIME_ZONE = "Asia/Tokyo"
 USE_TZ = True
 
+# Uploaded files (photos of programmes and the like); `manage.py backup` saves them with the database.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("TABUNKA_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STORAGES = {
