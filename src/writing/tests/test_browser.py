@@ -17,7 +17,7 @@ def test_type_see_highlight_apply_suggestion(open_page: Any, live_server: Any) -
     page = open_page(f"{live_server.url}/accounts/login/?next=/staff/write/", "ja")
     page.fill("#id_username", "editor-user")
     page.fill("#id_password", "pw-editor")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")  # the header has a language button
     page.wait_for_url("**/staff/write/")
     page.locator("#text").press_sequentially("書類を至急ご提出くださいますようお願い申し上げます。")
     mark = page.locator("#mirror mark", has_text="ご提出くださいますようお願い申し上げます")
