@@ -10,7 +10,7 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
-from core import languages
+from core import languages, plaza
 from notices import models
 from translations.models import Status, Translatable
 from translations.services import set_translation
@@ -55,7 +55,8 @@ def load_catalog(data: dict[str, Any]) -> None:
         office = models.Office.objects.filter(slug=item["slug"]).first() or models.Office(
             slug=item["slug"]
         )
-        office.phone = item.get("phone", "")
+        # The Plaza's office carries no phone in the catalog: its one source is the settings.
+        office.phone = item.get("phone") or plaza.phone_for_office(item["slug"])
         office.map_url = item.get("map_url", "")
         _save(office, {k: item.get(k) for k in ("name", "address", "hours")})
     for item in data.get("documents", []):

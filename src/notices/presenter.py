@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import formatting, languages, plaza
 from notices.models import FAQ, Document, Fee, Link, Notice, Office, Step
@@ -106,6 +106,12 @@ class NoticePage:
         return any(s.outdated for s in self.all_shown())
 
 
+def plaza_hours(contact: plaza.PlazaContact, code: str) -> Shown:
+    """Return the Plaza's hours as the help box says them, in the reader's language."""
+    with translation.override(code):
+        return Shown(text=contact.hours, language=code, wanted=code, status="published")
+
+
 def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
     """Return the page of a notice in a language, with fallbacks marked."""
     parts = notice.parts()
@@ -147,13 +153,14 @@ def build(notice: Notice, code: str, *, public: bool = True) -> NoticePage:
         page.documents.append({"name": show(doc, "name"), "note": optional(doc, "note")})
     plaza_contact = plaza.contact()
     for office in of(Office):
-        # The Plaza's number has one source, the settings, shared with the help box.
-        phone = plaza_contact.phone if office.slug == plaza_contact.office else office.phone
+        # The Plaza's phone and hours have one source (core.plaza), shared with the help box.
+        is_plaza = office.slug == plaza_contact.office
+        phone = plaza_contact.phone if is_plaza else office.phone
         page.offices.append(
             {
                 "name": show(office, "name"),
                 "address": show(office, "address"),
-                "hours": show(office, "hours"),
+                "hours": plaza_hours(plaza_contact, code) if is_plaza else show(office, "hours"),
                 "phone": formatting.format_phone(phone, code) if phone else "",
                 "tel": formatting.tel_uri(phone) if phone else "",
                 "map_url": office.map_url,

@@ -1,4 +1,4 @@
-"""The Plaza's phone number has one source: every page that shows it shows the same number."""
+"""The Plaza's phone and hours have one source: every page that shows them shows the same."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ import re
 
 import phonenumbers
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
+from django.utils import translation
+from django.utils.html import escape
 
+from core import plaza
 from notices.models import Notice, Office
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +67,32 @@ def test_help_box_where_list_error_page_and_intake_show_one_number(phone: str) -
         )
 
 
-def _plaza() -> dict[str, str]:
-    from django.conf import settings
+@pytest.mark.parametrize("code", ["ja", "ne", "pt-br"])
+def test_help_box_and_where_list_give_the_same_hours(code: str) -> None:
+    client = Client()
+    with translation.override(code):
+        hours = escape(plaza.contact().hours)
+    assert hours in plaza_box(client.get(f"/?lang={code}").content.decode())
+    assert hours in where_entry(client.get(f"/n/NH7K4A?lang={code}").content.decode())
 
+
+def test_the_hours_sentence_says_what_the_opening_calendar_does() -> None:
+    # The sentence names the closing days; the calendar decides them. Change both together.
+    calendar = settings.TABUNKA_PLAZA_CALENDAR
+    assert calendar["closed_nth_weekday"] == [[1, 2]]  # 2nd Tuesday
+    assert calendar["new_year"] == ["12-29", "01-03"]
+    assert calendar["national_holidays"] is True
+    contact = plaza.contact()
+    assert (contact.opens, contact.closes) == ("9:00", "17:00")
+    with translation.override("en"):
+        assert contact.hours.startswith("Open 9:00–17:00. Closed on the 2nd Tuesday")
+
+
+def test_the_loaded_plaza_office_has_the_settings_phone() -> None:
+    # The catalog leaves it out; the loader copies the one source, so no check finds it missing.
+    office = Office.objects.get(slug=plaza.contact().office)
+    assert office.phone == settings.TABUNKA_PLAZA["phone"]
+
+
+def _plaza() -> dict[str, str]:
     return dict(settings.TABUNKA_PLAZA)
