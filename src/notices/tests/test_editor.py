@@ -289,3 +289,34 @@ def test_editor_routes_answer_each_persona(method: str, path: str, editor_status
 def test_unknown_notice_is_404_for_the_editor(editor: Client) -> None:
     assert editor.get("/staff/notices/ZZZZZZ/edit").status_code == 404
     assert editor.get("/staff/notices/ZZZZZZ/publish").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        {"steps-INITIAL_FORMS": "9"},  # more existing rows than there are
+        {"steps-0-ORDER": "first"},
+        {"offices-TOTAL_FORMS": "1", "offices-0-office": "999999"},
+        {"topic": "not-a-topic"},
+        {"add": "no-such-part"},
+    ],
+)
+def test_tampered_input_is_refused_without_a_500(editor: Client, tamper: dict[str, str]) -> None:
+    data = existing_rows(editor, NHI)
+    data.update(tamper)
+    response = editor.post(f"/staff/notices/{NHI}/edit", data)
+    assert response.status_code in (302, 400)
+
+
+def test_a_row_of_another_notice_cannot_be_edited_through_this_one(editor: Client) -> None:
+    other = Notice.objects.exclude(code=NHI).first()
+    assert other is not None
+    foreign = other.steps.first()
+    assert foreign is not None
+    data = existing_rows(editor, NHI)
+    data["steps-0-id"] = str(foreign.pk)
+    data["steps-0-text"] = "書き換え"
+    response = editor.post(f"/staff/notices/{NHI}/edit", data)
+    assert response.status_code in (302, 400)  # Django treats an unknown row as a new one
+    foreign.refresh_from_db()
+    assert foreign.text != "書き換え" and foreign.notice_id == other.pk
