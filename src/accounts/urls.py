@@ -9,5 +9,6 @@ urlpatterns = [
         auth_views.LoginView.as_view(template_name="accounts/login.html"),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Back to the staff login page, not Django admin's "logged out" page.
+    path("logout/", auth_views.LogoutView.as_view(next_page="accounts:login"), name="logout"),
 ]

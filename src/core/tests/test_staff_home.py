@@ -343,3 +343,11 @@ def test_a_staff_account_without_a_role_is_told_to_ask_for_one(db: None) -> None
     editor = Client()
     editor.force_login(make_staff("editor"))
     assert "no back-office role yet" not in editor.get(HOME).content.decode()
+
+
+def test_log_out_returns_to_the_staff_login_page(db: None) -> None:
+    client = Client()
+    client.force_login(make_staff("editor"))
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:login")
+    assert client.get(HOME).status_code == 302
