@@ -97,6 +97,7 @@ def _catalog_page(
             name = actions.do_add_document(notice, form, user=user).name
         messages.success(request, _("Added to this notice: %(name)s") % {"name": name})
         return redirect(reverse("notices:staff-edit", args=[notice.code]) + f"#h-{kind}s")
+    forms.describe_errors(form)
     context = {"notice": notice, "form": form, "kind": kind}
     status = 400 if form.errors else 200
     return render(request, "notices/staff/catalog_form.html", context, status=status)

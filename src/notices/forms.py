@@ -235,14 +235,25 @@ def _check_fields(form: forms.BaseForm, names: tuple[str, ...], check: Any) -> N
         bound.easy = check(bound.value() or "")  # type: ignore[attr-defined]
 
 
+def describe_errors(form: forms.BaseForm) -> None:
+    """Tie each field's error message to the field, so a screen reader reads it with the field."""
+    if not form.is_bound:
+        return
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs["aria-describedby"] = f"{form[name].auto_id}_error"
+
+
 def prepare(editor: NoticeEditor, check: Any) -> None:
     """Give each row its human title and each checked field its Easy-Japanese report."""
     _check_fields(editor.form, CHECKED_FIELDS[""], check)
+    describe_errors(editor.form)
     for prefix, formset in editor.parts.items():
         names = CHECKED_FIELDS.get(prefix, ())
         for number, form in enumerate(formset.forms, start=1):
             form.row_title = formset.row_label % {"number": number}  # type: ignore[attr-defined]
             _check_fields(form, names, check)
+            describe_errors(form)
         empty = formset.empty_form
         empty.row_title = formset.row_label % {"number": "__n__"}  # type: ignore[attr-defined]
         _check_fields(empty, names, lambda text: None)

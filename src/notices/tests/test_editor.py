@@ -320,3 +320,12 @@ def test_a_row_of_another_notice_cannot_be_edited_through_this_one(editor: Clien
     assert response.status_code in (302, 400)  # Django treats an unknown row as a new one
     foreign.refresh_from_db()
     assert foreign.text != "書き換え" and foreign.notice_id == other.pk
+
+
+def test_an_error_is_tied_to_its_field(editor: Client) -> None:
+    data = with_steps(letter(title=""), ["手順です。"])
+    html = editor.post("/staff/notices/new", data).content.decode()
+    field = re.search(r'<input type="text" name="title"[^>]*>', html)
+    assert field and 'aria-describedby="id_title_error"' in field.group(0)
+    assert 'aria-invalid="true"' in field.group(0)
+    assert re.search(r'<p class="error" id="id_title_error">[^<]+</p>', html)
