@@ -7,7 +7,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from core import languages
-from notices import qr
+from notices import presenter, qr
 from notices.models import Notice, NoticeStatus
 from translations.models import PUBLIC_STATUSES, Translation
 
@@ -26,12 +26,14 @@ def notice_list(request: HttpRequest) -> JsonResponse:
     ).exclude(text="")
     for row in rows.values("object_id", "language", "text"):
         titles[row["object_id"]][row["language"]] = row["text"]
+    # The languages a notice can really be read in: the same rule as its page and print sheet.
+    available = presenter.available_by_notice(notices)
     data = [
         {
             "code": n.code,
             "url": qr.notice_url(n.code),
-            "title": {code: titles[n.pk][code] for code in languages.CODES if code in titles[n.pk]},
-            "languages": [code for code in languages.CODES if code in titles[n.pk]],
+            "title": {code: titles[n.pk][code] for code in available[n.pk]},
+            "languages": available[n.pk],
             "deadline": n.deadline.isoformat() if n.deadline else None,
             "sample": n.is_sample,
         }

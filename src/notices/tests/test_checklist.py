@@ -172,7 +172,7 @@ def test_a_complete_notice_publishes_without_confirmation(editor: Client) -> Non
     assert not event.with_gaps and event.detail == {"gaps": {}}
 
 
-def test_landing_and_print_sheet_offer_only_the_available_languages(
+def test_landing_print_sheet_and_api_offer_only_the_available_languages(
     editor: Client, client: Client
 ) -> None:
     notice = water_bill(editor)
@@ -190,6 +190,12 @@ def test_landing_and_print_sheet_offer_only_the_available_languages(
     assert 'hreflang="en"' in vi  # where it can be read instead
     menu = re.search(r'<nav aria-label="[^"]*"><ul>(.*?)</ul></nav>', vi, re.S)
     assert menu and re.findall(r' lang="([^"]+)"', menu.group(1)) == ["ja", "ja", "en", "vi"]
+    listed = client.get("/api/notices").json()["notices"]
+    assert next(n for n in listed if n["code"] == notice.code)["languages"] == [
+        "ja",
+        "ja-easy",
+        "en",
+    ]
     en = client.get(f"/n/{notice.code}?lang=en").content.decode()
     assert 'id="not-translated"' not in en and "EN 水道料金のお知らせ" in en
 
