@@ -12,10 +12,10 @@ urlpatterns = [
     path("n/<str:code>/qr.<str:kind>", views.qr_file, name="qr"),
     path("api/notices", api.notice_list, name="api-list"),
     path("staff/notices/", staff_views.notice_list, name="staff-list"),
+    path("staff/notices/new", editor_views.notice_new, name="staff-new"),
     # Before <code>/: "scans" is no notice code (codes have 6 characters), but order keeps it clear.
     path("staff/notices/scans/", stats_views.scans, name="staff-scans"),
     path("staff/notices/scans.csv", stats_views.scans_csv, name="staff-scans-csv"),
-    path("staff/notices/new", editor_views.notice_new, name="staff-new"),
     path("staff/notices/<str:code>/", staff_views.notice_detail, name="staff-detail"),
     path("staff/notices/<str:code>/edit", editor_views.notice_edit, name="staff-edit"),
     path("staff/notices/<str:code>/offices/new", editor_views.office_new, name="staff-office-new"),
