@@ -38,6 +38,14 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         demo_loader.load_all()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Start every test with an empty cache (rate-limit counters, cached FAQ searches)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def load_demo_if_flushed() -> None:
     """Reload the sample content after a transactional test emptied the tables."""
     from notices import demo_loader

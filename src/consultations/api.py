@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 from consultations import actions, presenter, search
 from consultations.forms import IntakeForm
 from consultations.models import Channel
-from consultations.views import client_address
-from core import languages
+from consultations.views import client_address, throttle_intake
+from core import languages, limits
 
 _JSON = {"ensure_ascii": False}
 
@@ -21,6 +21,7 @@ _JSON = {"ensure_ascii": False}
 @require_POST
 def submit(request: HttpRequest) -> JsonResponse:
     """Store a consultation sent as JSON; return 201 with the reference and the status link."""
+    throttle_intake(request)
     try:
         payload = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
@@ -49,12 +50,18 @@ def submit(request: HttpRequest) -> JsonResponse:
 @require_GET
 def faq_search(request: HttpRequest) -> JsonResponse:
     """Rank FAQ entries for ?q= in any language; answers in ?lang= (else the request's)."""
-    query = request.GET.get("q", "").strip()[:500]
     code = languages.match_tag(request.GET.get("lang", "")) or request.LANGUAGE_CODE
     raw = request.GET.get("limit", "")
-    limit = min(max(int(raw), 1), 20) if raw.isdigit() else 5
-    found = presenter.answers(search.search(query, limit=limit), code) if query else []
-    return JsonResponse(
-        {"query": query, "language": code, "results": [a.as_dict() for a in found]},
-        json_dumps_params=_JSON,
-    )
+    limit = min(max(int(raw), 1), 20) if raw.isascii() and raw.isdigit() else 5
+    found = search.Lookup("", False, [])
+    if request.GET.get("q", "").strip():
+        limits.hit(request, "faq")
+        found = search.lookup(request.GET["q"], limit=limit)
+    answers = presenter.answers(found.results, code)
+    body = {
+        "query": found.query,
+        "truncated": found.truncated,
+        "language": code,
+        "results": [a.as_dict() for a in answers],
+    }
+    return JsonResponse(body, json_dumps_params=_JSON)

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Count, Max
 
 from consultations.models import FaqEntry, FaqVector
@@ -127,6 +128,7 @@ class Index:
     matrix: np.ndarray  # one row per (entry, language) vector
     owner: np.ndarray  # the entry position of each row
     postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    version: str = ""  # what the entries and vectors were when built (part of cache keys)
 
     @classmethod
     def build(cls, entries: Iterable[FaqEntry]) -> Index:
@@ -235,6 +237,7 @@ def current_index() -> Index:
     version = _version()
     if _cache is None or _cache[0] != version:
         index = Index.build(FaqEntry.objects.filter(published=True).order_by("pk"))
+        index.version = _hash(repr(version))[:16]
         _cache = (version, index)
     _checked_at = now
     return _cache[1]
@@ -242,6 +245,53 @@ def current_index() -> Index:
 
 def search(query: str, *, limit: int = 5, mode: str = "hybrid") -> list[tuple[FaqEntry, float]]:
     """Return the published entries that best answer a question written in any language."""
-    ranked = current_index().rank(query[:500], limit=limit, mode=mode)
+    ranked = current_index().rank(query[:MAX_QUERY_CHARS], limit=limit, mode=mode)
+    return _entries(ranked)
+
+
+def _entries(ranked: list[tuple[int, float]]) -> list[tuple[FaqEntry, float]]:
     by_id = FaqEntry.objects.in_bulk([pk for pk, _ in ranked])
     return [(by_id[pk], score) for pk, score in ranked if pk in by_id]
+
+
+# A question longer than this is cut (and the reader told so): the embedding's cost grows with the
+# length (a 490-character query took 576 ms), while a question's meaning is in its first sentences.
+MAX_QUERY_CHARS = 200
+# Repeated questions ("ゴミ", "visa") are answered from the cache for this long; a changed FAQ
+# changes the index version in the key, so a cached answer never outlives the entries it ranks.
+CACHE_SECONDS = 600
+# Control characters, lone surrogates (the engine cannot encode them) and bidi overrides are
+# spaces to the search; joiners stay (Devanagari and emoji need them).
+_UNSEARCHABLE = {"Cc", "Cs"}
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@dataclass(frozen=True)
+class Lookup:
+    query: str  # the question as searched: normalised and cut to MAX_QUERY_CHARS
+    truncated: bool
+    results: list[tuple[FaqEntry, float]]
+
+
+def clean_query(raw: str) -> tuple[str, bool]:
+    """Return the question as searched (NFKC, one space, no controls) and whether it was cut."""
+    text = unicodedata.normalize("NFKC", raw)
+    text = "".join(
+        " " if c in _BIDI or unicodedata.category(c) in _UNSEARCHABLE else c for c in text
+    )
+    text = " ".join(text.split())
+    return text[:MAX_QUERY_CHARS].strip(), len(text) > MAX_QUERY_CHARS
+
+
+def lookup(raw: str, *, limit: int = 5) -> Lookup:
+    """Search a resident's question, from the cache when the same question was asked lately."""
+    query, truncated = clean_query(raw)
+    if not query:
+        return Lookup("", truncated, [])
+    index = current_index()
+    key = "faq:" + _hash(f"{index.version}|{limit}|{query}")
+    ranked: list[tuple[int, float]] | None = cache.get(key)
+    if ranked is None:  # only a new question reaches the model and its lock
+        ranked = index.rank(query, limit=limit)
+        cache.set(key, ranked, CACHE_SECONDS)
+    return Lookup(query, truncated, _entries(ranked))

@@ -16,12 +16,18 @@ from consultations import actions, audit, ics, presenter, retention, search
 from consultations.access import get_case_for_resident
 from consultations.forms import IntakeForm, MessageForm
 from consultations.models import Case, CaseStatus, Channel, Slot
-from core import languages
+from core import languages, limits
 from core.formatting import format_date
 
 
 def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """Return the client's address (a trusted proxy header only when configured)."""
+    return limits.client_address(request)
+
+
+def throttle_intake(request: HttpRequest) -> None:
+    """Count a submission, form or JSON alike; raise RateLimited past the per-client limit."""
+    limits.hit(request, "intake")
 
 
 def slot_label(slot: Slot, code: str) -> str:
@@ -34,6 +40,7 @@ def slot_label(slot: Slot, code: str) -> str:
 def intake(request: HttpRequest) -> HttpResponse:
     """Take a consultation in the resident's language; no account needed."""
     if request.method == "POST":
+        throttle_intake(request)
         form = IntakeForm(request.POST)
         if form.is_valid():
             submitted = actions.do_submit(
@@ -168,6 +175,14 @@ def appointment_ics(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def faq(request: HttpRequest) -> HttpResponse:
     """Search the self-help answers with a question in any language."""
-    query = request.GET.get("q", "").strip()[:500]
-    found = presenter.answers(search.search(query), request.LANGUAGE_CODE) if query else []
-    return render(request, "consultations/faq.html", {"query": query, "answers": found})
+    found = search.Lookup("", False, [])
+    if request.GET.get("q", "").strip():
+        limits.hit(request, "faq")
+        found = search.lookup(request.GET["q"])
+    context = {
+        "query": found.query,
+        "truncated": found.truncated,
+        "max_chars": search.MAX_QUERY_CHARS,
+        "answers": presenter.answers(found.results, request.LANGUAGE_CODE),
+    }
+    return render(request, "consultations/faq.html", context)

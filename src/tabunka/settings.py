@@ -41,6 +41,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.limits.RateLimitMiddleware",  # a view's RateLimited becomes its 429 answer
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -161,6 +162,21 @@ TABUNKA_CONSULT_RETENTION_DAYS = {
     "medical": 365,
     "other": 365,
 }
+# Per-client rate limits (core.limits): (requests, seconds) per scope; past them the answer is
+# 429 with the Plaza's phone. The client is REMOTE_ADDR unless a proxy header is trusted:
+# TABUNKA_TRUSTED_PROXY_HEADER=X-Forwarded-For with TABUNKA_TRUSTED_PROXIES = the number of
+# proxies in front (e.g. 1) or their networks (e.g. 10.0.0.0/8,127.0.0.1/32). docs/security.md.
+TABUNKA_RATE_LIMITS = {"intake": (20, 3600), "faq": (30, 60)}
+TABUNKA_TRUSTED_PROXY_HEADER = os.environ.get("TABUNKA_TRUSTED_PROXY_HEADER", "")
+TABUNKA_TRUSTED_PROXIES = os.environ.get("TABUNKA_TRUSTED_PROXIES", "")
+# The counters live in the cache: local memory (one per process) unless a shared one is named.
+if os.environ.get("TABUNKA_CACHE_URL", "").startswith("redis://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["TABUNKA_CACHE_URL"],
+        }
+    }
 # Submissions per client per hour before new ones are flagged for a person to check (never dropped).
 TABUNKA_CONSULT_RATE_LIMIT = int(os.environ.get("TABUNKA_CONSULT_RATE_LIMIT", "5"))
 # When the Plaza is open (sample values; the International Center changes them here, and adds
