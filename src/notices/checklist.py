@@ -135,7 +135,7 @@ def build(notice: Notice, today: datetime.date | None = None) -> Checklist:
         row = table.get(obj, name, languages.EASY)
         report = easy_check(row.text) if row is not None and row.text else None
         if report and report["issues"]:
-            surfaces = [issue["surface"] for issue in report["issues"][:5]]
+            surfaces = list(dict.fromkeys(issue["surface"] for issue in report["issues"]))[:5]
             finding = Finding(field_label(obj, name, labels), len(report["issues"]), surfaces)
             checklist.easy_findings.append(finding)
     today = today or timezone.localdate()

@@ -77,6 +77,8 @@ def test_editor_writes_checks_translates_publishes_and_prints_the_water_bill(
     assert page.locator("#part-steps legend").all_inner_texts() == ["Step 1", "Step 2"]
     page.locator("#part-steps li").nth(1).get_by_role("button", name=re.compile("^Move up")).click()
     assert page.locator("#id_steps-1-ORDER").input_value() == "1"
+    first = page.locator("#part-steps li").first
+    assert first.get_by_role("button", name=re.compile("^Move up")).is_disabled()
     _axe_clean(page)
 
     page.get_by_role("button", name="Save and add a new office").click()

@@ -13,13 +13,16 @@
     var prefix = list.dataset.prefix;
     var template = document.getElementById("empty-" + prefix);
     var pattern = template.content.querySelector("[data-title]").textContent;
-    rows(list).forEach(function (li, index) {
+    var all = rows(list);
+    all.forEach(function (li, index) {
       var n = String(index + 1);
       li.querySelector("[data-title]").textContent = pattern.replace("__n__", n);
       var order = li.querySelector("input.order");
       if (order) order.value = n;
       li.querySelectorAll("button.move").forEach(function (b) {
         b.setAttribute("aria-label", b.textContent + " — " + pattern.replace("__n__", n));
+        // Nowhere to go: the first row cannot move up, the last cannot move down.
+        b.disabled = b.dataset.move === "up" ? index === 0 : index === all.length - 1;
       });
     });
   }
@@ -52,7 +55,7 @@
       if (button.dataset.move === "up") list.insertBefore(li, other);
       else list.insertBefore(other, li);
       renumber(list);
-      button.focus();
+      (button.disabled ? li.querySelector("button.move:not([disabled])") : button).focus();
     } else if (button.dataset.add) {
       event.preventDefault();
       var prefix = button.dataset.add;
