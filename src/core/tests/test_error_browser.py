@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
@@ -67,3 +70,24 @@ def test_language_menu_works_without_javascript(open_page: Any, demo_server: Any
     with page.expect_navigation():
         page.locator('.langs a[lang="th"]').click()
     assert page.evaluate("document.documentElement.lang") == "th"
+
+
+@pytest.mark.parametrize(
+    ("code", "passed"), [("KN8C4W", False), ("NH7K4A", True)]
+)  # deadlines 2027-03-31 and 2026-06-30
+def test_deadline_note_and_calendar_button_on_a_phone_are_axe_clean(
+    open_page: Any, demo_server: Any, code: str, passed: bool
+) -> None:
+    today = datetime.datetime(2026, 12, 1, 12, tzinfo=ZoneInfo("Asia/Tokyo"))
+    with time_machine.travel(today, tick=False):
+        page = open_page(f"{demo_server.url}/n/{code}", "ne-NP", viewport=PHONE)
+        box = page.locator(".box.deadline")
+        assert (box.get_by_text(nepali("This date has passed.")).count() == 1) is passed
+        button = box.get_by_role("link", name=nepali("Add this date to my calendar"))
+        assert button.count() == (0 if passed else 1)
+        if not passed:
+            height = button.bounding_box()["height"]  # type: ignore[index]
+            assert height >= 44  # a target a thumb can hit
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        results = Axe().run(page, options=AXE_RULES)
+    assert results.violations_count == 0, results.generate_report()
