@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.utils import timezone
-
 from django.utils import timezone, translation
 
 from core import formatting, languages, plaza
