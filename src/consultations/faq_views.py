@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -45,16 +46,22 @@ def faq_translate(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
     if lang == languages.EASY:
         for row in rows:
             row.easy_check = easy_check(row.current.text if row.current else "")
+    status = 200
     if request.method == "POST":
-        edits = editor.changes(rows, request.POST)
-        count = tr_actions.do_save_translations(edits, lang, user=acting_user(request))
-        search.index_entry(entry)  # the answer is searchable in its new language at once
-        messages.success(request, editor.saved_message(count))
-        return redirect("consultations:staff-faq-translate", slug=entry.slug, lang=lang)
+        try:
+            edits = editor.changes(rows, request.POST)
+        except ValidationError as error:  # a text that cannot be stored or is far too long
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            count = tr_actions.do_save_translations(edits, lang, user=acting_user(request))
+            search.index_entry(entry)  # the answer is searchable in its new language at once
+            messages.success(request, editor.saved_message(count))
+            return redirect("consultations:staff-faq-translate", slug=entry.slug, lang=lang)
     context = {
         "entry": entry,
         "language": languages.get(lang),
         "rows": rows,
         "statuses": Status.choices,
     }
-    return render(request, "consultations/staff/faq_translate.html", context)
+    return render(request, "consultations/staff/faq_translate.html", context, status=status)

@@ -16,6 +16,7 @@ from babel.numbers import format_decimal
 from django.utils.translation import gettext as _
 
 from core import languages
+from core.validation import FORMULA_START, csv_safe  # noqa: F401 - one definition, in validation
 
 FONT_PX = 14
 BAR_PX = 12  # every bar is this thick, whatever its value
@@ -196,13 +197,3 @@ def _describe(bars: list[Bar], total: int, code: str) -> str:
         "%(total)s in all; the longest bar is %(label)s with %(value)s. "
         "The table below gives every number."
     ) % {"total": number(total, code), "label": top.label, "value": top.shown}
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> object:
-    """Return a CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value

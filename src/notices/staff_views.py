@@ -116,11 +116,17 @@ def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
     if lang == languages.EASY:
         for row in rows:
             row.easy_check = easy_check(row.current.text if row.current else "")
+    status = 200
     if request.method == "POST":
-        edits = editor.changes(rows, request.POST)
-        count = tr_actions.do_save_translations(edits, lang, user=roles.acting_user(request))
-        messages.success(request, editor.saved_message(count))
-        return redirect("notices:staff-translate", code=notice.code, lang=lang)
+        try:
+            edits = editor.changes(rows, request.POST)
+        except ValidationError as error:  # a text that cannot be stored or is far too long
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            count = tr_actions.do_save_translations(edits, lang, user=roles.acting_user(request))
+            messages.success(request, editor.saved_message(count))
+            return redirect("notices:staff-translate", code=notice.code, lang=lang)
     job = TranslationJob.objects.filter(object_id=notice.pk, label=notice.code).first()
     context = {
         "notice": notice,
@@ -132,7 +138,7 @@ def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
         "provider": providers.configured_name(),
         "formats": list(exchange.CONTENT_FORMATS),
     }
-    return render(request, "translations/editor.html", context)
+    return render(request, "translations/editor.html", context, status=status)
 
 
 @require_POST
@@ -185,7 +191,9 @@ def exchange_import(request: HttpRequest, code: str, lang: str) -> HttpResponse:
     else:
         failure = ""
     context = {"notice": notice, "language": language, "report": report, "failure": failure}
-    return render(request, "translations/import_report.html", context)
+    return render(
+        request, "translations/import_report.html", context, status=400 if failure else 200
+    )
 
 
 @require_POST

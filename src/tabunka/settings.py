@@ -116,6 +116,12 @@ USE_TZ = True
 # Uploaded files (photos of programmes and the like); `manage.py backup` saves them with the database.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("TABUNKA_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Request bodies without their files: Django's 2.5 MB, stated (a larger form answers 400).
+# Files go to a temporary file past 2.5 MB; an exchange, glossary or memory import larger than
+# TABUNKA_MAX_IMPORT_BYTES is refused with a message (translations/exchange/safety.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+TABUNKA_MAX_IMPORT_BYTES = int(os.environ.get("TABUNKA_MAX_IMPORT_BYTES", str(5 * 1024 * 1024)))
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

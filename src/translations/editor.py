@@ -8,9 +8,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core import languages
+from core import languages, validation
 from translations import glossary, memory, services
 from translations.glossary import Issue
 from translations.memory import Suggestion
@@ -99,10 +100,20 @@ def rows(parts: Sequence[Translatable], code: str) -> list[Row]:
 def changes(
     editor_rows: Sequence[Row], data: Mapping[str, str]
 ) -> list[tuple[Translatable, str, str, str]]:
-    """Return the (object, field, text, status) edits a submitted form makes."""
+    """Return the (object, field, text, status) edits a submitted form makes.
+
+    Raise ValidationError, naming each field, when a text cannot be stored or is longer than
+    `services.translation_limit` of its source; then nothing of the form is saved.
+    """
     out = []
+    problems = []
     for row in editor_rows:
         text = data.get(f"text-{row.key}", "").strip()
+        try:
+            validation.check_text(text, services.translation_limit(row.source))
+        except ValidationError as error:
+            problems += [f"{row.label}: {m}" for m in error.messages]
+            continue
         status = data.get(f"status-{row.key}", Status.DRAFT)
         current = row.current
         if not text and current is None:
@@ -110,6 +121,8 @@ def changes(
         if current and current.text == text and current.status == status and not current.outdated:
             continue
         out.append((row.obj, row.field_name, text, status))
+    if problems:
+        raise ValidationError([*problems, _("Nothing was saved.")])
     return out
 
 

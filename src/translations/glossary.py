@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from core import languages
+from core import languages, validation
+from translations.exchange import safety
 from translations.models import GlossaryTerm
 
 SEED = Path(__file__).parent / "data" / "glossary.csv"
 FORBIDDEN_SEED = Path(__file__).parent / "data" / "glossary_forbidden.csv"
 CSV_FIELDS = ["language", "term", "translation", "forbidden", "note"]
+MAX_NOTE = 2000  # forbidden variants and notes are TEXT; a note is a sentence or two
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,28 @@ def load_seed(model: type[GlossaryTerm] = GlossaryTerm) -> int:
     return count
 
 
+def _columns() -> dict[str, int]:
+    """Return the most characters each glossary field may hold (the column, or a sane cap)."""
+    return {
+        "term": GlossaryTerm._meta.get_field("term").max_length or 100,
+        "translation": GlossaryTerm._meta.get_field("translation").max_length or 200,
+        "forbidden": MAX_NOTE,
+        "note": MAX_NOTE,
+    }
+
+
+def check_row(where: str, row: Mapping[str, str]) -> None:
+    """Refuse (ImportFailure naming where) a term whose fields would not fit or be stored."""
+    for name, limit in _columns().items():
+        safety.check_field(f"{where} · {name}", row.get(name) or "", limit)
+
+
 def export_csv(language: str | None = None) -> str:
-    """Return the glossary as CSV (one row per language and term; variants joined by |)."""
+    """Return the glossary as CSV (one row per language and term; variants joined by |).
+
+    A cell a spreadsheet would run as a formula (=HYPERLINK(…)) gets a leading ' (OWASP);
+    `import_csv` takes it off again, so export → import changes nothing.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     writer.writeheader()
@@ -115,33 +138,42 @@ def export_csv(language: str | None = None) -> str:
     if language:
         query = query.filter(language=language)
     for term in query:
-        writer.writerow(
-            {
-                "language": term.language,
-                "term": term.term,
-                "translation": term.translation,
-                "forbidden": "|".join(term.forbidden_list),
-                "note": term.note,
-            }
-        )
+        row = {
+            "language": term.language,
+            "term": term.term,
+            "translation": term.translation,
+            "forbidden": "|".join(term.forbidden_list),
+            "note": term.note,
+        }
+        writer.writerow({k: validation.csv_safe(v) for k, v in row.items()})
     return out.getvalue()
 
 
 @transaction.atomic
-def import_csv(data: str) -> int:
-    """Create or update terms from CSV in the export's shape; return how many rows."""
-    count = 0
-    for row in csv.DictReader(io.StringIO(data)):
-        if row.get("language") not in languages.TARGETS or not row.get("term"):
+def import_csv(data: bytes | str) -> int:
+    """Create or update terms from CSV in the export's shape; return how many rows.
+
+    The whole file is read and every row checked before the first is stored.
+    """
+    text = safety.decode(data) if isinstance(data, bytes) else data
+    rows = []
+    for number, raw in enumerate(safety.csv_rows(text), start=2):
+        cells = {k: validation.csv_unescape(v or "") for k, v in raw.items() if k}
+        if cells.get("language") not in languages.TARGETS or not cells.get("term", "").strip():
             continue
+        row = {
+            "language": cells["language"],
+            "term": cells["term"].strip(),
+            "translation": cells.get("translation", "").strip(),
+            "forbidden": "\n".join(v for v in cells.get("forbidden", "").split("|") if v),
+            "note": cells.get("note", ""),
+        }
+        check_row(_("Row %(number)d") % {"number": number}, row)
+        rows.append(row)
+    for row in rows:
         GlossaryTerm.objects.update_or_create(
             language=row["language"],
-            term=row["term"].strip(),
-            defaults={
-                "translation": row.get("translation", "").strip(),
-                "forbidden": "\n".join(v for v in row.get("forbidden", "").split("|") if v),
-                "note": row.get("note", ""),
-            },
+            term=row["term"],
+            defaults={k: row[k] for k in ("translation", "forbidden", "note")},
         )
-        count += 1
-    return count
+    return len(rows)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core import validation
 from translations import glossary, outbound, services
 from translations.models import (
     JobStatus,
@@ -75,27 +77,38 @@ def run_job(job_id: int) -> TranslationJob:
         return _finish(job, JobStatus.FAILED, error=error.kind, message=error.detail)
     except Exception as error:  # a job must end with a reason, whatever broke
         return _finish(job, JobStatus.FAILED, error="failed", message=str(error))
-    warnings = 0
-    with transaction.atomic():
-        for segment, code, text in results:
-            services.set_translation(
-                segment.obj,
-                segment.field,
-                code,
-                text,
-                status=Status.MACHINE,
-                user=job.created_by,
-                provider=job.provider,
-            )
-            warnings += len(glossary.check(segment.text, text, code))
+    try:
+        warnings = _store(job, results)
+    except ValidationError as error:  # the provider sent text we cannot store: keep none of it
+        return _finish(job, JobStatus.FAILED, error="failed", message=" ".join(error.messages))
     job.filled, job.warnings = len(results), warnings
     return _finish(job, JobStatus.DONE)
+
+
+@transaction.atomic
+def _store(job: TranslationJob, results: list[tuple[Segment, str, str]]) -> int:
+    """Store the machine texts of a job; return how many glossary warnings they have."""
+    warnings = 0
+    for segment, code, text in results:
+        services.set_translation(
+            segment.obj,
+            segment.field,
+            code,
+            text,
+            status=Status.MACHINE,
+            user=job.created_by,
+            provider=job.provider,
+        )
+        warnings += len(glossary.check(segment.text, text, code))
+    return warnings
 
 
 def _finish(
     job: TranslationJob, status: str, *, error: str = "", message: str = ""
 ) -> TranslationJob:
-    job.status, job.error, job.message = status, error, message[:2000]
+    # A provider's own words are kept for the record, minus what the database cannot store.
+    job.status, job.error = status, error
+    job.message = validation.replace_unstorable(message[:2000])
     job.finished_at = timezone.now()
     job.save()
     return job

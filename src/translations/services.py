@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 
-from core import languages
+from core import languages, validation
 from translations import memory
 from translations.models import (
     PUBLIC_STATUSES,
@@ -19,6 +19,17 @@ from translations.models import (
 )
 
 Key = tuple[int, int, str, str]  # content type, object id, field, language
+
+# A translation may be much longer than its Japanese (Burmese and Nepali often are twice as long);
+# 20 × the source, and never less than 10,000 characters, leaves room for that and still refuses
+# a pasted 8-million-character text that would make a 120 MB editor page.
+TRANSLATION_FACTOR = 20
+TRANSLATION_MINIMUM = 10_000
+
+
+def translation_limit(source: str) -> int:
+    """Return the most characters a translation of this source may have."""
+    return max(TRANSLATION_FACTOR * len(source), TRANSLATION_MINIMUM)
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,12 @@ def set_translation(
     user: AbstractBaseUser | None = None,
     provider: str = "",
 ) -> Translation:
-    """Store a translation of one field, its history entry and, once reviewed, its memory pair."""
+    """Store a translation of one field, its history entry and, once reviewed, its memory pair.
+
+    Raise ValidationError for text the database cannot store or far longer than its source
+    (callers check first and name the field; this is the last guard before the database).
+    """
+    validation.check_text(text, translation_limit(getattr(obj, field) or ""))
     row, _ = Translation.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,

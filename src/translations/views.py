@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 from core import languages
 from translations import editor, exchange, glossary
 from translations.access import require_translator
+from translations.exchange import safety
+from translations.exchange.safety import ImportFailure
 from translations.models import GlossaryTerm, MemoryEntry, ProviderUsage, TranslationJob
 
 
@@ -41,14 +43,20 @@ def job_status(request: HttpRequest, pk: int) -> JsonResponse:
 @login_required
 def glossary_page(request: HttpRequest, lang: str) -> HttpResponse:
     require_translator(request)
+    return _glossary(request, _language(lang))
+
+
+def _glossary(
+    request: HttpRequest, language: languages.Language, status: int = 200
+) -> HttpResponse:
     context = {
-        "language": _language(lang),
+        "language": language,
         "targets": [languages.get(c) for c in languages.TARGETS],
-        "terms": GlossaryTerm.objects.filter(language=lang),
-        "memory_count": MemoryEntry.objects.filter(language=lang).count(),
+        "terms": GlossaryTerm.objects.filter(language=language.code),
+        "memory_count": MemoryEntry.objects.filter(language=language.code).count(),
         "usage": ProviderUsage.objects.all()[:24],
     }
-    return render(request, "translations/glossary.html", context)
+    return render(request, "translations/glossary.html", context, status=status)
 
 
 @login_required
@@ -73,26 +81,26 @@ def download(request: HttpRequest, lang: str, kind: str) -> HttpResponse:
 @require_POST
 @login_required
 def upload(request: HttpRequest, lang: str) -> HttpResponse:
-    """Import a glossary (CSV, TBX) or memory (TMX) file of one language."""
+    """Import a glossary (CSV, TBX) or memory (TMX) file of one language, whole or not at all."""
     require_translator(request)
-    _language(lang)
+    language = _language(lang)
     upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, _("Choose a file."))
-        return redirect("translations:glossary", lang=lang)
-    data = upload.read()
-    suffix = (upload.name or "").rsplit(".", 1)[-1].lower()
+    suffix = (upload.name or "").rsplit(".", 1)[-1].lower() if upload else ""
     try:
+        if upload is None:
+            raise ImportFailure(_("Choose a file."))
+        if suffix not in ("csv", "tbx", "tmx"):
+            raise ImportFailure(_("This file could not be read. Use CSV, TBX or TMX."))
+        safety.check_size(upload.size or 0)  # before reading it into memory
+        data = upload.read()
         if suffix == "csv":
-            count = glossary.import_csv(data.decode("utf-8-sig"))
+            count = glossary.import_csv(data)
         elif suffix == "tbx":
             count = exchange.import_tbx(data, lang)
-        elif suffix == "tmx":
-            count = exchange.import_tmx(data, lang)
         else:
-            raise ValueError(suffix)
-    except (ValueError, UnicodeDecodeError, SyntaxError):
-        messages.error(request, _("This file could not be read. Use CSV, TBX or TMX."))
-    else:
-        messages.success(request, _("Imported %(count)d entries.") % {"count": count})
+            count = exchange.import_tmx(data, lang)
+    except ImportFailure as failure:
+        messages.error(request, f"{failure} {_('Nothing was imported.')}")
+        return _glossary(request, language, status=400)
+    messages.success(request, _("Imported %(count)d entries.") % {"count": count})
     return redirect("translations:glossary", lang=lang)

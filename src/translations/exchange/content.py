@@ -9,10 +9,12 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.translation import gettext as _
 from translate.storage import pypo, xliff, xliff2
 
 from core import languages
 from translations import services
+from translations.exchange import safety
 from translations.models import Status, Translatable
 
 CONTENT_FORMATS = {"xliff12": "xlf", "xliff20": "xlf", "po": "po"}
@@ -101,11 +103,14 @@ def read_units(data: bytes, fmt: str) -> list[Unit]:
     """Return the units of an exchange file."""
     store: Any
     if fmt == "po":
-        store = pypo.pofile(data)
+        safety.check_size(len(data))
+        store = safety.parse(lambda: pypo.pofile(data), "PO")
     elif fmt == "xliff20":
-        store = xliff2.Xliff2File.parsestring(data)
+        safety.check_xml(data, ("xliff",), "XLIFF 2.0")
+        store = safety.parse(lambda: xliff2.Xliff2File.parsestring(data), "XLIFF 2.0")
     else:
-        store = xliff.xlifffile.parsestring(data)
+        safety.check_xml(data, ("xliff",), "XLIFF 1.2")
+        store = safety.parse(lambda: xliff.xlifffile.parsestring(data), "XLIFF 1.2")
     units = []
     for unit in store.units:
         if unit.isheader() or not unit.source:
@@ -133,11 +138,21 @@ def import_content(
     *,
     user: AbstractBaseUser | None = None,
 ) -> Report:
-    """Store the translations of a returned file after checking every unit; report each one."""
+    """Store the translations of a returned file after checking every unit; report each one.
+
+    A unit whose text cannot be stored refuses the whole file (ImportFailure) before any write.
+    """
     known = _fields(parts)
     table = services.TranslationTable(parts, [code], public=False)
     report = Report()
-    for unit in read_units(data, fmt):
+    units = read_units(data, fmt)
+    for unit in units:
+        where = _("Segment %(id)s") % {"id": unit.id[:80]}
+        safety.check_field(where, unit.id, 200)
+        safety.check_field(where, unit.source)
+        limit = services.translation_limit(getattr(*known[unit.id]) if unit.id in known else "")
+        safety.check_field(where, unit.target, limit)
+    for unit in units:
         if unit.id not in known:
             report.unknown.append(unit.id)
             continue

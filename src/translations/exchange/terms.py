@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from lxml import etree
 from translate.storage import tbx
 
 from core import languages
+from translations import glossary
+from translations.exchange import safety
 from translations.models import GlossaryTerm
 
 PREFERRED = "preferredTerm-admn-sts"
@@ -31,24 +34,32 @@ def export_tbx(code: str) -> bytes:
 
 @transaction.atomic
 def import_tbx(data: bytes, code: str) -> int:
-    """Create or update one language's terms from TBX; return how many."""
-    store = tbx.tbxfile.parsestring(data)
+    """Create or update one language's terms from TBX; return how many.
+
+    Every entry is checked against the columns before the first is stored: a bad file adds nothing.
+    """
+    safety.check_xml(data, ("martif", "tbx"), "TBX")
+    store = safety.parse(lambda: tbx.tbxfile.parsestring(data), "TBX")
     tag = languages.get(code).bcp47
-    count = 0
-    for unit in store.units:
+    rows = []
+    for number, unit in enumerate(store.units, start=1):
         source = str(unit.source or "").strip()
-        terms = unit.get_target_terms(tag)
+        terms = safety.parse(lambda unit=unit: unit.get_target_terms(tag), "TBX")
         preferred = [t.text for t in terms if t.text and not t.deprecated]
         if not source or not preferred:
             continue
+        row = {
+            "term": source,
+            "translation": preferred[0],
+            "forbidden": "\n".join(t.text for t in terms if t.deprecated and t.text),
+            "note": unit.getnotes() or "",
+        }
+        glossary.check_row(_("Entry %(number)d") % {"number": number}, row)
+        rows.append(row)
+    for row in rows:
         GlossaryTerm.objects.update_or_create(
             language=code,
-            term=source,
-            defaults={
-                "translation": preferred[0],
-                "forbidden": "\n".join(t.text for t in terms if t.deprecated),
-                "note": unit.getnotes() or "",
-            },
+            term=row["term"],
+            defaults={k: v for k, v in row.items() if k != "term"},
         )
-        count += 1
-    return count
+    return len(rows)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from translate.storage import tmx
 
 from core import languages
 from translations import memory
+from translations.exchange import safety
 from translations.models import MemoryEntry
+
+# A memory segment is one field's text; nothing we translate is longer.
+MAX_MEMORY_TEXT = 100_000
 
 
 def export_tmx(code: str) -> bytes:
@@ -21,13 +26,20 @@ def export_tmx(code: str) -> bytes:
 
 @transaction.atomic
 def import_tmx(data: bytes, code: str) -> int:
-    """Add the pairs of a TMX file to the memory of one language; return how many were read."""
-    store = tmx.tmxfile.parsestring(data)
+    """Add the pairs of a TMX file to the memory of one language; return how many were read.
+
+    Every pair is checked before the first is stored: a bad file adds nothing.
+    """
+    safety.check_xml(data, ("tmx",), "TMX")
+    store = safety.parse(lambda: tmx.tmxfile.parsestring(data), "TMX")
     tag = languages.get(code).bcp47
-    count = 0
-    for unit in store.units:
+    pairs = []
+    for number, unit in enumerate(store.units, start=1):
         target = unit.gettarget(tag) if hasattr(unit, "gettarget") else unit.target
         if unit.source and target:
-            memory.remember(str(unit.source), str(target), code, origin="tmx")
-            count += 1
-    return count
+            where = _("Segment %(id)s") % {"id": number}
+            source = safety.check_field(where, str(unit.source))
+            pairs.append((source, safety.check_field(where, str(target), MAX_MEMORY_TEXT)))
+    for source, target in pairs:
+        memory.remember(source, target, code, origin="tmx")
+    return len(pairs)

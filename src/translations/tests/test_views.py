@@ -117,7 +117,7 @@ def test_export_and_import_over_http(translator_client: Client) -> None:
     page = translator_client.post(
         f"/staff/notices/{NHI}/translate/my/import", {"file": broken, "format": "xliff12"}
     )
-    assert page.status_code == 200 and 'role="alert"' in page.content.decode()
+    assert page.status_code == 400 and 'role="alert"' in page.content.decode()
 
 
 def test_glossary_page_and_files(translator_client: Client) -> None:
