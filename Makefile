@@ -8,7 +8,7 @@ TABUNKA_PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 export TABUNKA_PUBLIC_URL
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test test-postgres lint messages bench clean
+.PHONY: help run serve test test-postgres lint messages bench clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,6 +36,12 @@ run: $(STAMP) locale/.compiled var ## Set up, load the demo content and serve on
 	$(PY) manage.py db_worker --queue-name '*' -v 0 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: $(STAMP) locale/.compiled var ## Production mode on this machine: gunicorn, task worker, periodic jobs, DEBUG off (docs/deploy.md)
+	@# Without DATABASE_URL: the embedded database with the demo, as `make run` has it.
+	$(PY) manage.py migrate --no-input -v 0
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) manage.py load_demo && $(PY) manage.py load_demo_faq; fi
+	PORT=$(PORT) $(PY) deploy/serve.py
 
 test: $(STAMP) locale/.compiled var ## Run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest -q

@@ -124,10 +124,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 TABUNKA_MAX_IMPORT_BYTES = int(os.environ.get("TABUNKA_MAX_IMPORT_BYTES", str(5 * 1024 * 1024)))
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("TABUNKA_STATIC_ROOT", BASE_DIR / "var" / "static"))
+# Production (`make serve`, deploy/) sets TABUNKA_STATIC_MANIFEST=1: collected files get hashed
+# names that WhiteNoise and nginx serve with a one-year immutable Cache-Control. The manifest
+# storage fails on a file missing from the manifest, so it needs `collectstatic` first; tests and
+# `make run` keep the plain storage and never depend on a manifest.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if os.environ.get("TABUNKA_STATIC_MANIFEST", "") == "1"
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
