@@ -9,10 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.db.models import Case as SqlCase
+from django.db.models import Count, Q, QuerySet, Value, When
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -31,6 +34,34 @@ from consultations.models import (
     Slot,
 )
 from core import languages
+from core.validation import parse_int
+
+QUEUE_PAGE_SIZE = 50
+# Sort orders of the queue: a flood of flagged cases can be put last, a new case looked for first.
+QUEUE_ORDERS = {
+    "oldest": ("created_at", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "flagged": ("-is_flagged", "created_at", "pk"),
+}
+
+
+def _queue_filters(params: QueryDict) -> tuple[dict[str, str], list[str]]:
+    """Return the queue's filters, each a known value or "", and the names of refused ones."""
+    known = {
+        "language": set(languages.BY_CODE),
+        "category": set(Category.values),
+        "status": set(CaseStatus.values),
+        "mine": {"1"},
+        "sort": set(QUEUE_ORDERS),
+    }
+    filters, refused = {}, []
+    for name, allowed in known.items():
+        value = params.get(name, "")
+        filters[name] = value if value in allowed else ""
+        if value and value not in allowed:
+            refused.append(name)
+    filters["sort"] = filters["sort"] or "oldest"
+    return filters, refused
 
 
 @login_required
@@ -45,7 +76,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         .select_related("assignee", "group")
         .annotate(new_messages=Count("messages", filter=unread, distinct=True))
     )
-    filters = {k: request.GET.get(k, "") for k in ("language", "category", "status", "mine")}
+    filters, refused = _queue_filters(request.GET)
     if filters["language"]:
         cases = cases.filter(language=filters["language"])
     if filters["category"]:
@@ -56,9 +87,27 @@ def queue(request: HttpRequest) -> HttpResponse:
         cases = cases.exclude(status=CaseStatus.CLOSED)
     if filters["mine"]:
         cases = cases.filter(assignee=acting_user(request))
+    cases = cases.annotate(
+        is_flagged=SqlCase(When(flagged="", then=Value(0)), default=Value(1))
+    ).order_by(*QUEUE_ORDERS[filters["sort"]])
+    page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(
+        parse_int(request.GET.get("page"), low=1, high=10**6, default=1)
+    )
+    keep = {k: v for k, v in filters.items() if v and not (k == "sort" and v == "oldest")}
     context = {
-        "cases": cases.order_by("created_at")[:200],
+        "cases": page.object_list,
+        "page": page,
+        "page_links": [
+            (number, urlencode({**keep, "page": number}) if number != "…" else "")
+            for number in page.paginator.get_elided_page_range(page.number, on_each_side=2)
+        ],
+        "refused": refused,
         "filters": filters,
+        "orders": [
+            ("oldest", _("Oldest first")),
+            ("newest", _("Newest first")),
+            ("flagged", _("Cases to check first")),
+        ],
         "languages": languages.LANGUAGES,
         "categories": Category.choices,
         "statuses": CaseStatus.choices,
@@ -69,7 +118,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         ).select_related("case"),
         "supervisor": roles.can_supervise(request.user),
     }
-    return render(request, "consultations/staff/queue.html", context)
+    status = 400 if refused else 200
+    return render(request, "consultations/staff/queue.html", context, status=status)
 
 
 def _assignable(case: Case, user: Any) -> QuerySet[User]:

@@ -18,6 +18,7 @@ REMOTE_ADDR itself is inside them). Without both settings the header is ignored:
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
 import ipaddress
@@ -29,7 +30,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 # (requests, seconds) per scope; settings.TABUNKA_RATE_LIMITS overrides single entries.
@@ -126,11 +127,12 @@ def hit(
 
 def message(exc: RateLimited) -> str:
     """Return the throttle explanation in the active language."""
-    minutes = max(1, math.ceil(exc.retry_after / 60))
+    # A clock time in Japan, not "in N minutes": no plural forms, and it stays true when read later.
+    at = timezone.localtime() + datetime.timedelta(seconds=exc.retry_after + 59)  # round up
     return _(
-        "Too many requests came from your connection. Please try again in %(minutes)s minutes, "
+        "Too many requests came from your connection. Please try again after %(time)s, "
         "or call the Consultation Plaza."
-    ) % {"minutes": minutes}
+    ) % {"time": f"{at.hour}:{at.minute:02d}"}
 
 
 def response(request: HttpRequest, exc: RateLimited) -> HttpResponse:
