@@ -31,7 +31,13 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         for a in ("add", "change", "delete", "view")
     ]
     + [("translations", f"{a}_translation") for a in ("add", "change", "delete", "view")]
-    + [("notices", "view_scancount")],
+    + [("notices", "view_scancount")]
+    # Site administration: staff accounts and login lockouts (unlock = delete the attempt). Not
+    # the consultations: an administrator reads cases only when also given a Plaza role.
+    + [("auth", f"{a}_user") for a in ("add", "change", "view")]
+    + [("auth", "view_group")]
+    + [("axes", "view_accessattempt"), ("axes", "delete_accessattempt")]
+    + [("axes", "view_accessfailurelog")],
 }
 
 

@@ -23,3 +23,6 @@ def register() -> None:
         Entry("accounts:admin", staff_nav.ADMINISTRATION, _("Site administration"),
               "admin:index", is_administrator, order=10)
     )  # fmt: skip
+    from accounts import lockout
+
+    staff_nav.register_todo("accounts:lockouts", is_administrator, lockout.todos, order=90)

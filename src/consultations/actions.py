@@ -154,6 +154,16 @@ def do_assign(case: Case, to: Any, by: User, note: str = "") -> None:
 
 
 @transaction.atomic
+def do_set_group(case: Case, group: CounselorGroup | None, by: User) -> None:
+    """Move the case to another counselor group (or to none); recorded in the audit."""
+    if case.group_id == getattr(group, "pk", None):
+        return
+    case.group = group
+    _touch(case, "group")
+    audit.record(by, "group", case, f"group={group.pk if group else '-'}")
+
+
+@transaction.atomic
 def do_set_status(case: Case, status: str, by: User) -> None:
     """Move the case along new → in progress → waiting → closed; closing restarts retention."""
     if status not in CaseStatus.values:

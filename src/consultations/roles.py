@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 
 from accounts.roles import is_staff_member, set_role_permissions
@@ -32,12 +33,29 @@ def ensure_roles() -> None:
     set_role_permissions(ROLE_PERMISSIONS)
 
 
+def _granted(user: Any, codename: str) -> bool:
+    """Return whether the user holds this consultations permission through a role or directly.
+
+    Not `has_perm`: Django grants a superuser every permission, and consultations hold
+    special-care data that only the Plaza's own roles may read (least privilege).
+    """
+    if not is_staff_member(user):
+        return False
+    if not user.is_superuser:
+        return bool(user.has_perm(f"consultations.{codename}"))
+    return Permission.objects.filter(
+        Q(group__user=user) | Q(user=user),
+        content_type__app_label="consultations",
+        codename=codename,
+    ).exists()
+
+
 def can_handle_cases(user: Any) -> bool:
-    return is_staff_member(user) and user.has_perm("consultations.handle_case")
+    return _granted(user, "handle_case")
 
 
 def can_supervise(user: Any) -> bool:
-    return is_staff_member(user) and user.has_perm("consultations.supervise_case")
+    return _granted(user, "supervise_case")
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case as SqlCase
 from django.db.models import Count, Q, QuerySet, Value, When
@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.roles import acting_user
 from consultations import actions, audit, export, opening, presenter, retention, roles
 from consultations.access import get_case_for_user, require_supervisor
-from consultations.forms import MessageForm
+from consultations.forms import MAX_DESCRIPTION, MessageForm
 from consultations.models import (
     Case,
     CaseStatus,
@@ -34,9 +34,12 @@ from consultations.models import (
     Slot,
 )
 from core import languages
-from core.validation import parse_int
+from core.validation import check_text, parse_int, query_text, unstorable
 
 QUEUE_PAGE_SIZE = 50
+MAX_ID = 2**63 - 1  # a BigAutoField: a larger number never reaches the database
+# Notes, contact summaries and handover notes are text columns: the same cap as a resident's words.
+NOTE_LIMIT = MAX_DESCRIPTION
 # Sort orders of the queue: a flood of flagged cases can be put last, a new case looked for first.
 QUEUE_ORDERS = {
     "oldest": ("created_at", "pk"),
@@ -183,7 +186,9 @@ def send_message(request: HttpRequest, reference: str) -> HttpResponse:
     if "insert" in request.POST:
         text = request.POST.get("text", "")
         slug = request.POST.get("faq_answer", "")
-        entry = FaqEntry.objects.filter(slug=slug, published=True).first()
+        entry = (
+            None if unstorable(slug) else FaqEntry.objects.filter(slug=slug, published=True).first()
+        )
         if entry is not None:
             answer = presenter.answers([(entry, 1.0)], case.language)[0].answer.text
             text = f"{text.rstrip()}\n\n{answer}" if text.strip() else answer
@@ -206,19 +211,55 @@ def _done(request: HttpRequest, case: Case, text: str) -> HttpResponse:
     return redirect("consultations:staff-queue")
 
 
+def _refuse(request: HttpRequest, case: Case, error: ValidationError) -> HttpResponse:
+    """Answer 400 with the case page and the reason; nothing was changed."""
+    for text in error.messages:
+        messages.error(request, text)
+    return _case_page(request, case, MessageForm(), status=400)
+
+
+def _posted(request: HttpRequest, name: str, limit: int) -> str:
+    """Return a posted text stripped; raise ValidationError if unstorable or over its column."""
+    return check_text(request.POST.get(name, "").strip(), limit)
+
+
 @login_required
 @require_POST
 def assign(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
-    if "group" in request.POST and roles.can_supervise(request.user):
-        case.group = CounselorGroup.objects.filter(pk=request.POST["group"] or 0).first()
-        case.save(update_fields=["group"])
     raw = request.POST.get("assignee", "")
-    to = _assignable(case, request.user).filter(pk=raw).first() if raw.isdigit() else None
-    if raw and to is None:
-        raise PermissionDenied
-    actions.do_assign(case, to, acting_user(request), request.POST.get("note", "").strip())
+    to = None
+    if raw:
+        pk = parse_int(raw, low=1, high=MAX_ID, digits=19)
+        to = _assignable(case, request.user).filter(pk=pk).first() if pk else None
+        if to is None:
+            raise PermissionDenied
+    group: CounselorGroup | None = case.group
+    if "group" in request.POST and roles.can_supervise(request.user):
+        try:
+            group = _group(request.POST["group"])
+            note = _posted(request, "note", NOTE_LIMIT)
+        except ValidationError as error:
+            return _refuse(request, case, error)
+        actions.do_set_group(case, group, acting_user(request))
+    else:
+        try:
+            note = _posted(request, "note", NOTE_LIMIT)
+        except ValidationError as error:
+            return _refuse(request, case, error)
+    actions.do_assign(case, to, acting_user(request), note)
     return _done(request, case, _("Assigned."))
+
+
+def _group(raw: str) -> CounselorGroup | None:
+    """Return the counselor group a posted id names ("" = none); refuse anything else."""
+    if not raw:
+        return None
+    pk = parse_int(raw, low=1, high=MAX_ID, digits=19)
+    group = CounselorGroup.objects.filter(pk=pk).first() if pk else None
+    if group is None:
+        raise ValidationError(_("Choose a group from the list."))
+    return group
 
 
 @login_required
@@ -236,7 +277,10 @@ def set_status(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def add_note(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
-    text = request.POST.get("text", "").strip()
+    try:
+        text = _posted(request, "text", NOTE_LIMIT)
+    except ValidationError as error:
+        return _refuse(request, case, error)
     if not text:
         messages.error(request, _("Write the note first."))
         return redirect(case)
@@ -251,13 +295,17 @@ def add_note(request: HttpRequest, reference: str) -> HttpResponse:
 def log_contact(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
     channel = request.POST.get("channel", "")
-    summary = request.POST.get("summary", "").strip()
+    try:
+        summary = _posted(request, "summary", NOTE_LIMIT)
+    except ValidationError as error:
+        return _refuse(request, case, error)
+    interpreter = request.POST.get("interpreter", "")
+    if interpreter not in languages.BY_CODE:
+        interpreter = ""
     if channel not in Channel.values or not summary:
         messages.error(request, _("Choose how you were in contact and write what was said."))
         return redirect(case)
-    actions.do_log_contact(
-        case, channel, summary, acting_user(request), request.POST.get("interpreter", "")
-    )
+    actions.do_log_contact(case, channel, summary, acting_user(request), interpreter)
     return _done(request, case, _("Contact recorded."))
 
 
@@ -270,8 +318,11 @@ def add_followup(request: HttpRequest, reference: str) -> HttpResponse:
     except ValueError:
         messages.error(request, _("Enter the due date as YYYY-MM-DD."))
         return redirect(case)
-    text = request.POST.get("text", "").strip() or _("Follow up")
-    actions.do_add_followup(case, due, text[:300], acting_user(request))
+    try:
+        text = _posted(request, "text", FollowUp._meta.get_field("text").max_length or 300)
+    except ValidationError as error:
+        return _refuse(request, case, error)
+    actions.do_add_followup(case, due, text or _("Follow up"), acting_user(request))
     return _done(request, case, _("Follow-up added."))
 
 
@@ -288,7 +339,10 @@ def complete_followup(request: HttpRequest, reference: str, pk: int) -> HttpResp
 @require_POST
 def link_faq(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_case_for_user(request, reference)
-    entry = get_object_or_404(FaqEntry, slug=request.POST.get("faq", ""), published=True)
+    slug = request.POST.get("faq", "")
+    if unstorable(slug):
+        raise Http404("faq")
+    entry = get_object_or_404(FaqEntry, slug=slug, published=True)
     actions.do_link_faq(case, entry, acting_user(request))
     return _done(request, case, _("Answer linked; the resident sees it on their status page."))
 
@@ -308,10 +362,11 @@ def _download(data: Any, filename: str) -> JsonResponse:
     return response
 
 
-def _person_cases(request: Any) -> list[Case]:
-    email = request.get("email", "").strip()
-    phone = request.get("phone", "").strip()
-    reference = request.get("reference", "").strip().upper()
+def _person_cases(request: QueryDict) -> list[Case]:
+    """Return the cases of one person; raise ValidationError for an unstorable search value."""
+    email = query_text(request.get("email"), limit=254)
+    phone = query_text(request.get("phone"), limit=30)
+    reference = query_text(request.get("reference"), limit=9).upper()
     query = Q(pk__in=[])
     if email:
         query |= Q(email__iexact=email)
@@ -327,7 +382,13 @@ def _person_cases(request: Any) -> list[Case]:
 def person(request: HttpRequest) -> HttpResponse:
     """Find one person's cases by email, phone or reference, for an export or erasure request."""
     require_supervisor(request)
-    cases = _person_cases(request.GET) if request.GET else []
+    try:
+        cases = _person_cases(request.GET) if request.GET else []
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        context = {"cases": [], "query": {}, "searched": False}
+        return render(request, "consultations/staff/person.html", context, status=400)
     for case in cases:
         audit.record(acting_user(request), "person-search", case)
     return render(
@@ -341,7 +402,10 @@ def person(request: HttpRequest) -> HttpResponse:
 @require_GET
 def person_export(request: HttpRequest) -> JsonResponse:
     require_supervisor(request)
-    cases = _person_cases(request.GET)
+    try:
+        cases = _person_cases(request.GET)
+    except ValidationError as error:
+        raise BadRequest(error.messages[0]) from error
     if not cases:
         raise Http404("no cases")
     for case in cases:
@@ -353,7 +417,10 @@ def person_export(request: HttpRequest) -> JsonResponse:
 @require_POST
 def person_erase(request: HttpRequest) -> HttpResponse:
     require_supervisor(request)
-    cases = _person_cases(request.POST)
+    try:
+        cases = _person_cases(request.POST)
+    except ValidationError as error:
+        raise BadRequest(error.messages[0]) from error
     if request.POST.get("confirm") != "erase" or not cases:
         messages.error(request, _("Nothing was erased. Tick the confirmation box."))
         return redirect("consultations:staff-person")
@@ -377,8 +444,7 @@ def slots(request: HttpRequest) -> HttpResponse:
         if timezone.is_naive(start):
             start = timezone.make_aware(start)
         codes = [c for c in request.POST.getlist("languages") if c in languages.BY_CODE]
-        raw = request.POST.get("count", "1")
-        count = min(int(raw), 16) if raw.isdigit() and int(raw) > 0 else 1
+        count = parse_int(request.POST.get("count"), low=1, high=16, default=1) or 1
         try:
             made = actions.do_create_slots(start, codes, acting_user(request), count=count)
         except ValidationError as error:

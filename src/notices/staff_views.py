@@ -70,6 +70,10 @@ def notice_detail(request: HttpRequest, code: str) -> HttpResponse:
 def preview(request: HttpRequest, code: str, lang: str) -> HttpResponse:
     """Show the landing page as a resident sees it, drafts included, counting no scan."""
     notice = get_notice_for_staff(request, code)
+    # Drafts (of the notice and of its translations) are for those who write them: notices have
+    # no per-notice assignment, so editors and translators, not every staff member.
+    if not (roles.can_edit_notices(request.user) or roles.can_translate(request.user)):
+        raise PermissionDenied
     if lang not in languages.BY_CODE:
         raise Http404(lang)
     page = presenter.build(notice, lang, public=False)

@@ -1,5 +1,6 @@
 """Settings for tabunka; everything site-specific comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",  # login throttling; before accounts, whose roles give admins its permissions
     "core",
     "accounts",
     "translations",
@@ -43,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.limits.RateLimitMiddleware",  # a view's RateLimited becomes its 429 answer
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "tabunka.urls"
@@ -85,6 +88,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Login throttling (django-axes, docs/security.md): 5 failed logins lock the account AND, apart
+# from it, the address for 30 minutes (a try while locked restarts them; older failures are
+# forgotten); the login page then says so. The address is the one rate limits use.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the staff home counts lockouts from it
+AXES_CLIENT_IP_CALLABLE = "core.limits.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_VERBOSE = False
+# Staff sessions end after a working day without a request (each request renews the 9 hours).
+SESSION_COOKIE_AGE = 9 * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 LOGIN_REDIRECT_URL = "core:staff-home"
 
 # Language codes are Django's (lower-case); core.languages holds names and BCP-47 tags.

@@ -24,7 +24,9 @@ class Command(BaseCommand):
             for name in (roles.ADMIN, roles.EDITOR, roles.TRANSLATOR):
                 user, _ = User.objects.get_or_create(username=name)
                 user.is_staff = True
-                user.is_superuser = name == roles.ADMIN
+                # Least privilege: the demo admin is a site administrator through the admin
+                # role, not a superuser (who would see everything Django guards by permission).
+                user.is_superuser = False
                 user.set_password(DEMO_PASSWORD)
                 user.save()
                 user.groups.set([Group.objects.get(name=name)])
