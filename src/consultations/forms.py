@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Category, Contact
+from consultations.models import Case, Category, Contact
 from core import languages
 
 MAX_DESCRIPTION = 5000
@@ -84,7 +84,12 @@ class IntakeForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
         required=False,
-        error_messages={"invalid": _("Enter an email address like name@example.com.")},
+        # The column's size (254), not the form default (320): a longer one would not fit.
+        max_length=Case._meta.get_field("email").max_length,
+        error_messages={
+            "invalid": _("Enter an email address like name@example.com."),
+            "max_length": _("An email address can have at most %(limit_value)d characters."),
+        },
     )
     phone = forms.CharField(
         label=_("Phone number"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consultations import api, faq_views, staff_views, stats_views, views
+from consultations import faq_views, staff_views, stats_views, views
 
 app_name = "consultations"
 
@@ -14,8 +14,6 @@ urlpatterns = [
     path("consult/s/<str:token>/cancel", views.cancel, name="cancel"),
     path("consult/s/<str:token>/reply", views.reply, name="reply"),
     path("consult/s/<str:token>/appointment.ics", views.appointment_ics, name="appointment-ics"),
-    path("api/consultations", api.submit, name="api-submit"),
-    path("api/faq/search", api.faq_search, name="api-faq-search"),
     path("staff/faq/", faq_views.faq_translations, name="staff-faq-translations"),
     path(
         "staff/faq/<slug:slug>/translate/<str:lang>",

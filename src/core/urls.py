@@ -7,6 +7,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("languages/", views.language_list, name="languages"),
-    path("api/languages", views.api_languages, name="api-languages"),
     path("staff/", staff_views.home, name="staff-home"),
 ]

@@ -1,6 +1,6 @@
-"""Pages and API that belong to the whole site."""
+"""Pages that belong to the whole site (its JSON, /api/languages, is in src/api)."""
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -34,12 +34,3 @@ def home(request: HttpRequest) -> HttpResponse:
 def language_list(request: HttpRequest) -> HttpResponse:
     """Return the page that lists every language, each named in its own script."""
     return render(request, "core/languages.html")
-
-
-@require_GET
-def api_languages(request: HttpRequest) -> JsonResponse:
-    """Return each locale's code, its own name and its BCP-47 tag."""
-    return JsonResponse(
-        {"languages": [lang.as_dict() for lang in languages.LANGUAGES]},
-        json_dumps_params={"ensure_ascii": False},
-    )

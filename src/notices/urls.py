@@ -1,6 +1,6 @@
 from django.urls import path
 
-from notices import api, calendar_views, editor_views, staff_views, stats_views, views
+from notices import calendar_views, editor_views, staff_views, stats_views, views
 
 app_name = "notices"
 
@@ -10,7 +10,6 @@ urlpatterns = [
     path("n/<str:code>/print", views.print_sheet, name="print"),
     path("n/<str:code>/deadline.ics", calendar_views.deadline_ics, name="deadline-ics"),
     path("n/<str:code>/qr.<str:kind>", views.qr_file, name="qr"),
-    path("api/notices", api.notice_list, name="api-list"),
     path("staff/notices/", staff_views.notice_list, name="staff-list"),
     path("staff/notices/new", editor_views.notice_new, name="staff-new"),
     # Before <code>/: "scans" is no notice code (codes have 6 characters), but order keeps it clear.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -44,22 +45,36 @@ def furigana_on(request: HttpRequest) -> bool:
     return choice != "off"
 
 
+def find_code(typed: str) -> str:
+    """Return the public notice code a resident typed, or raise ValidationError saying why not.
+
+    The code form (/n/?code=) and its JSON twin (GET /api/notices/lookup) both ask this.
+    """
+    code = codes.normalize(typed)
+    if not code:
+        raise ValidationError(_("Please type the code printed on your letter."), code="empty")
+    if not codes.is_valid(code):
+        raise ValidationError(
+            _("A code has 6 letters and numbers, like K7QM4X. Please check the letter again."),
+            code="invalid",
+        )
+    if not Notice.objects.filter(code=code).exclude(status=NoticeStatus.DRAFT).exists():
+        raise ValidationError(
+            _("We could not find this code. Please check it, or ask the Consultation Plaza."),
+            code="not_found",
+        )
+    return code
+
+
 @require_GET
 def lookup(request: HttpRequest) -> HttpResponse:
     """Take the code a resident typed and open its page, or say what is wrong."""
     typed = request.GET.get("code", "")
-    code = codes.normalize(typed)
-    error = ""
-    if not code:
-        error = _("Please type the code printed on your letter.")
-    elif not codes.is_valid(code):
-        error = _("A code has 6 letters and numbers, like K7QM4X. Please check the letter again.")
-    elif not Notice.objects.filter(code=code).exclude(status=NoticeStatus.DRAFT).exists():
-        error = _("We could not find this code. Please check it, or ask the Consultation Plaza.")
-    if error:
-        return render(
-            request, "core/home.html", {"lookup_error": error, "typed": typed}, status=400
-        )
+    try:
+        code = find_code(typed)
+    except ValidationError as error:
+        context = {"lookup_error": error.messages[0], "typed": typed}
+        return render(request, "core/home.html", context, status=400)
     response = redirect("notices:landing", code=code)
     notice = final_successor(get_public_notice(code))
     if notice.status != NoticeStatus.WITHDRAWN:  # typing the printed code is an arrival too

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "axes",  # login throttling; before accounts, whose roles give admins its permissions
     "core",
     "accounts",
+    "api",  # the public JSON API: schema, errors, body limits (src/api, docs/api.md)
     "translations",
     "notices",
     "writing",
@@ -134,7 +135,7 @@ USE_I18N = True
 TIME_ZONE = "Asia/Tokyo"
 USE_TZ = True
 
-# Uploaded files (photos of programmes and the like); `manage.py backup` saves them with the database.
+# Uploaded files (programme photos and the like); `manage.py backup` saves them with the database.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("TABUNKA_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Request bodies without their files: Django's 2.5 MB, stated (a larger form answers 400).

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("accounts/", include("accounts.urls")),
     path("staff/admin/", admin.site.urls),
+    path("", include("api.urls")),  # last: anything else under /api/ is a JSON 404
 ]

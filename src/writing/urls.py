@@ -6,5 +6,4 @@ app_name = "writing"
 
 urlpatterns = [
     path("staff/write/", views.assistant, name="assistant"),
-    path("api/yasashii/check", views.api_check, name="api-check"),
 ]

@@ -142,7 +142,7 @@ def test_api_errors_are_400_in_the_request_language(client: Client) -> None:
         HTTP_ACCEPT_LANGUAGE="vi",
     )
     assert response.status_code == 400
-    errors = response.json()["errors"]
+    errors = response.json()["error"]["fields"]  # issue 9: one error body for the whole API
     assert {"description", "preferred_contact", "consent"} <= set(errors)
     assert errors["consent"][0] != "To send your question, you need to agree."
     assert (
@@ -155,4 +155,4 @@ def test_api_errors_are_400_in_the_request_language(client: Client) -> None:
 def test_api_consent_must_be_true_not_a_string(client: Client) -> None:
     payload = {**INTAKE, "consent": "yes"}
     response = client.post("/api/consultations", payload, content_type="application/json")
-    assert response.status_code == 400 and "consent" in response.json()["errors"]
+    assert response.status_code == 400 and "consent" in response.json()["error"]["fields"]

@@ -129,7 +129,7 @@ def test_lone_surrogates_are_refused_with_a_message(client: Client, groups: Any)
         "/api/consultations", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="vi"
     )
     assert response.status_code == 400
-    assert "không thể lưu" in response.json()["errors"]["description"][0]
+    assert "không thể lưu" in response.json()["error"]["fields"]["description"][0]
     assert not Case.objects.exists()
 
 

@@ -107,12 +107,7 @@ def _booked(suffix: str) -> Request:
 MATRIX: dict[str, tuple[Request, dict[str, Any], Any]] = {
     "intake": (_static("get", "/consult/"), PUBLIC, 200),
     "faq": (_static("get", "/consult/faq"), PUBLIC, 200),
-    "api-faq-search": (_static("get", "/api/faq/search?q="), PUBLIC, 200),
-    "api-submit": (
-        _static("post", "/api/consultations", {**INTAKE, "consent": True, "_json": True}),
-        {},
-        201,
-    ),
+    # The JSON twins (/api/...) have their rows in src/api/tests/test_personas.py.
     "status": (_resident("get", "", lambda w: {}), {**LINK, "resident": 200}, 404),
     "book": (
         _resident("post", "/book", lambda w: {"slot": w.slot.pk}),

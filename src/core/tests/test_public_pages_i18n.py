@@ -86,7 +86,6 @@ def status_page(client: Client) -> list[str]:
 ROUTES: dict[str, Callable[[Client], list[str]] | None] = {
     "core:home": lambda c: ["/"],
     "core:languages": lambda c: ["/languages/"],
-    "core:api-languages": None,  # JSON
     "notices:lookup": lambda c: ["/n/?code=", "/n/?code=1", "/n/?code=QQQQQQ"],
     "notices:landing": lambda c: (
         [f"/n/{code}" for code in published_codes()]

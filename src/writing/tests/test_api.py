@@ -44,10 +44,10 @@ def test_bad_input_gets_a_clear_error_in_the_users_language(
     editor_client: Client, payload: object, status: int, english: str
 ) -> None:
     got, body = post(editor_client, payload, HTTP_ACCEPT_LANGUAGE="en")
-    assert got == status and english in body["error"]
+    assert got == status and english in body["error"]["message"]  # issue 9: {code, message}
     editor_client.cookies.pop("lang", None)
     _, body_ja = post(editor_client, payload, HTTP_ACCEPT_LANGUAGE="ja")
-    assert english not in body_ja["error"]
+    assert english not in body_ja["error"]["message"]
 
 
 def test_malformed_json_is_400(editor_client: Client) -> None:
