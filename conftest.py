@@ -32,10 +32,12 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     """Load the sample content once; each test runs in a transaction rolled back after it."""
+    from core import testing
     from notices import demo_loader
 
     with django_db_blocker.unblock():
         demo_loader.load_all()
+        testing.take_snapshot()
 
 
 @pytest.fixture(autouse=True)
@@ -47,12 +49,16 @@ def _empty_cache() -> None:
 
 
 def load_demo_if_flushed() -> None:
-    """Reload the sample content after a transactional test emptied the tables."""
+    """Put the sample content back after a transactional test emptied the tables."""
+    from core import testing
     from notices import demo_loader
     from notices.models import Notice
 
     if not Notice.objects.exists():
-        demo_loader.load_all()
+        if testing.can_restore():
+            testing.restore_snapshot()
+        else:
+            demo_loader.load_all()
 
 
 def make_staff(role: str) -> User:

@@ -53,9 +53,14 @@ def fresh_faq_index() -> None:
 
 def load_faq_if_missing() -> None:
     from consultations import demo_loader
+    from core import testing
+    from notices.models import Notice
 
+    if not Notice.objects.exists() and testing.can_restore():
+        testing.restore_snapshot()  # a transactional test emptied the tables
     if not FaqEntry.objects.filter(slug="nhi-enroll").exists():
         demo_loader.load_all()
+        testing.take_snapshot()  # later restores bring the FAQ back too
 
 
 @pytest.fixture(scope="session")

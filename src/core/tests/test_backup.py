@@ -19,11 +19,12 @@ def _demo_content(request: pytest.FixtureRequest) -> None:
     if request.node.get_closest_marker("django_db") is None:
         return
     request.getfixturevalue("transactional_db")
+    from core import testing
     from notices import demo_loader
     from notices.models import Notice
 
     if not Notice.objects.exists():
-        demo_loader.load_all()
+        testing.restore_snapshot() if testing.can_restore() else demo_loader.load_all()
 
 
 @pytest.fixture
