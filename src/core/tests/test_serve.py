@@ -5,13 +5,15 @@ with one demo notice, a free port and its own static root): gunicorn with DEBUG 
 static files with a one-year immutable Cache-Control, and a machine-translation job queued with
 `manage.py translate_notice` finished by the stack's task worker against the local fake DeepL.
 
-These tests start their own servers on their own SQLite databases, whatever database the suite
-runs on: they are skipped when DATABASE_URL is set, so a suite run on SQLite and another on
-PostgreSQL run them once, not twice.
+The stack tests start their own servers on their own SQLite databases, whatever database the
+suite runs on: they are skipped when DATABASE_URL is set, so a suite run on SQLite and another
+on PostgreSQL run them once, not twice. `run_periodic --once` is tested on the suite's database.
 """
 
 from __future__ import annotations
 
+import datetime
+import io
 import os
 import re
 import shutil
@@ -30,13 +32,14 @@ import pytest
 
 from translations.tests import fakes
 
-pytestmark = pytest.mark.skipif(
+own_servers = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")),
     reason="starts its own servers on its own SQLite database; run once, in the SQLite run",
 )
 
 ROOT = Path(__file__).resolve().parents[3]
 PYTHON = sys.executable
+HOUR = datetime.timedelta(hours=1)
 
 # One demo notice (the pension letter) without its Thai text: the job fills it in.
 PREPARE = """
@@ -159,6 +162,7 @@ def listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+@own_servers
 def test_make_serve_stack_debug_off_hashed_static_and_worker(
     tmp_path: Path, prepared: tuple[Path, str], deepl: fakes.Fake
 ) -> None:
@@ -220,6 +224,7 @@ def test_make_serve_stack_debug_off_hashed_static_and_worker(
             process.wait(timeout=30)
 
 
+@own_servers
 def test_the_worker_make_run_starts_runs_a_queued_job(
     tmp_path: Path, prepared: tuple[Path, str], deepl: fakes.Fake
 ) -> None:
@@ -238,3 +243,36 @@ def test_the_worker_make_run_starts_runs_a_queued_job(
         worker.terminate()
         worker.wait(timeout=30)
     assert status == "done" and filled > 0
+
+
+@pytest.mark.django_db
+def test_run_periodic_once_runs_every_daily_job_and_a_failure_stops_none(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from django.contrib.sessions.models import Session
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from consultations import actions
+    from consultations.models import Case
+    from consultations.tests.test_privacy import submit
+    from core.management.commands import run_periodic
+
+    now = timezone.now()
+    expired, kept = submit(), submit()
+    actions.do_set_status(expired, "closed", None)
+    Case.objects.filter(pk=expired.pk).update(expires_at=now - datetime.timedelta(days=1))
+    for key, expires in (("old", now - datetime.timedelta(days=1)), ("live", now + HOUR)):
+        Session.objects.create(session_key=key * 8, session_data="", expire_date=expires)
+    # A job that fails (here: a command that does not exist) comes first; the others still run.
+    monkeypatch.setattr(
+        run_periodic, "JOBS", [("03:00", "no_such_command", {}), *run_periodic.JOBS]
+    )
+    out = io.StringIO()
+    with pytest.raises(SystemExit, match="failed: no_such_command"):
+        call_command("run_periodic", "--once", stdout=out)
+    assert "Purged 1 expired consultations." in out.getvalue()
+    assert not Case.objects.filter(pk=expired.pk).exists()
+    assert Case.objects.filter(pk=kept.pk).exists()
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["live" * 8]
+    assert any("task result" in r.getMessage() for r in caplog.records)  # pruning ran too

@@ -26,7 +26,7 @@ from typing import Any
 import schedule
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +71,18 @@ class Command(BaseCommand):
 
     def run_job(self, name: str, kwargs: dict[str, Any]) -> bool:
         """Run one command; log and swallow its failure so the schedule goes on."""
-        close_old_connections()  # the database may have restarted since the last run
+        fresh_connection()  # the database may have restarted since the last run
         try:
             call_command(name, stdout=self.stdout, **kwargs)
         except Exception:
             log.exception("periodic job %s failed", name)
             return False
         finally:
-            close_old_connections()
+            fresh_connection()
         return True
+
+
+def fresh_connection() -> None:
+    """Drop a broken or old database connection, unless called inside a transaction (a test)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
