@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from core.validation import BIDI_CONTROLS
 
@@ -20,6 +20,6 @@ def visible_controls(value: object) -> SafeString:
     """
     if value is None or value == "":
         return mark_safe("")  # noqa: S308 - a constant
-    escaped = str(conditional_escape(value))
+    escaped = str(conditional_escape(value if isinstance(value, SafeData) else str(value)))
     shown = BIDI_CONTROLS.sub(lambda m: f"&lt;U+{ord(m.group()):04X}&gt;", escaped)
     return format_html("<bdi>{}</bdi>", mark_safe(shown))  # noqa: S308 - escaped above

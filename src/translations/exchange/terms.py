@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -44,7 +46,7 @@ def import_tbx(data: bytes, code: str) -> int:
     rows = []
     for number, unit in enumerate(store.units, start=1):
         source = str(unit.source or "").strip()
-        terms = safety.parse(lambda unit=unit: unit.get_target_terms(tag), "TBX")
+        terms = safety.parse(functools.partial(unit.get_target_terms, tag), "TBX")
         preferred = [t.text for t in terms if t.text and not t.deprecated]
         if not source or not preferred:
             continue

@@ -237,6 +237,8 @@ def libretranslate(fake: Fake, got: Received) -> Reply:
     q = got.body["q"]
     texts = q if isinstance(q, list) else [q]
     out = [fake_translate(t, got.body["target"], {}) for t in texts]
+    if fake.mode == "unstorable":  # JSON may carry \u0000 or a lone \ud800; a server may send it
+        out = [o + fake.__dict__.get("bad", "\x00") for o in out]
     return 200, {"translatedText": out if isinstance(q, list) else out[0]}
 
 

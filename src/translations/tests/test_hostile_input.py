@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -19,12 +19,21 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 
 from consultations.models import Category, FaqEntry
 from notices.models import Notice
-from translations import exchange, services
+from translations import actions as tr_actions
+from translations import exchange, machine, services
 from translations.machine import parts_of
-from translations.models import GlossaryTerm, MemoryEntry, Translation, TranslationRevision
+from translations.models import (
+    GlossaryTerm,
+    JobStatus,
+    MemoryEntry,
+    Translation,
+    TranslationRevision,
+)
+from translations.tests.fakes import Fake
 
 pytestmark = pytest.mark.django_db
 NHI = "NH7K4A"
@@ -381,3 +390,22 @@ def test_bidi_controls_in_a_translators_name_are_shown_not_obeyed(translator: Cl
     page = translator.get(EDITOR).content.decode()
     assert "<bdi>admin&lt;U+202E&gt;txt.exe</bdi>" in page
     assert "\u202e" not in page
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\ud800"])
+def test_machine_text_that_cannot_be_stored_fails_the_job_and_writes_nothing(
+    use_fake: Callable[[str], Fake], bad: str
+) -> None:
+    fake = use_fake("libretranslate")
+    fake.mode, fake.__dict__["bad"] = "unstorable", bad
+    notice = Notice.objects.get(code=NHI)
+    code = "th"
+    Translation.objects.filter(object_id=notice.pk, field="title", language=code).delete()
+    assert machine.todo(parts_of(notice), code)  # the title is missing: the job will fill it
+    before = snapshot()
+    with translation.override("en"):
+        job = tr_actions.do_request_machine_translation(notice, [code], label=NHI)
+    job.refresh_from_db()
+    assert fake.received  # the provider answered
+    assert job.status == JobStatus.FAILED and "cannot be stored" in job.message
+    assert snapshot() == before
