@@ -16,7 +16,7 @@ from translations import actions as tr_actions
 from translations import editor, services
 from translations.access import require_translator
 from translations.models import Status
-from writing.checks import easy_check
+from writing.checks import check_texts, domain_for
 
 
 @login_required
@@ -44,8 +44,10 @@ def faq_translate(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
         raise Http404(lang)
     rows = editor.rows([entry], lang)
     if lang == languages.EASY:
-        for row in rows:
-            row.easy_check = easy_check(row.current.text if row.current else "")
+        texts = [row.current.text if row.current else "" for row in rows]
+        reports = check_texts(texts, domain=domain_for(entry.category))
+        for row, report in zip(rows, reports, strict=True):
+            row.easy_check = report
     status = 200
     if request.method == "POST":
         try:

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from core import languages
 from notices import presenter
-from notices.models import FAQ, Fee, Link, Notice, Office, Step
+from notices.models import FAQ, Document, Fee, Link, Notice, Office, Step
 from translations import services
 from translations.models import Translatable
-from writing.checks import easy_check
+from writing.checks import check_texts, domain_for
 
 
 @dataclass
@@ -131,9 +131,16 @@ def build(notice: Notice, today: datetime.date | None = None) -> Checklist:
     checklist = Checklist(notice=notice, languages=states)
     labels = part_labels(notice, parts)
     table = services.TranslationTable(parts, [languages.EASY], public=False)
+    texts = []
     for obj, name in pairs:
         row = table.get(obj, name, languages.EASY)
-        report = easy_check(row.text) if row is not None and row.text else None
+        texts.append(row.text if row is not None else "")
+    reports = check_texts(
+        texts,
+        domain=domain_for(notice.topic.slug),
+        known_terms=[p.name for p in parts if isinstance(p, Document)],
+    )
+    for (obj, name), report in zip(pairs, reports, strict=True):
         if report and report["issues"]:
             surfaces = list(dict.fromkeys(issue["surface"] for issue in report["issues"]))[:5]
             finding = Finding(field_label(obj, name, labels), len(report["issues"]), surfaces)

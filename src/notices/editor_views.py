@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
@@ -19,7 +21,7 @@ from notices.staff_views import get_notice_for_staff
 from translations import actions as tr_actions
 from translations import editor, providers
 from translations.models import TranslationJob
-from writing.checks import easy_check
+from writing.checks import domain_for, easy_check
 
 # Where a saved editor page goes next, by the button pressed.
 NEXT = {
@@ -74,7 +76,8 @@ def _render_editor(
     focus: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    forms.prepare(page, easy_check)
+    topic = notice.topic.slug if notice is not None else None
+    forms.prepare(page, functools.partial(easy_check, domain=domain_for(topic)))
     context = {"notice": notice, "editor": page, "focus": focus}
     return render(request, "notices/staff/edit.html", context, status=status)
 

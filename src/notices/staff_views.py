@@ -20,7 +20,7 @@ from translations import actions as tr_actions
 from translations import editor, exchange, providers, services
 from translations.access import require_translator
 from translations.models import Status, Translatable, TranslationJob
-from writing.checks import easy_check
+from writing.checks import check_texts, domain_for
 
 
 def get_notice_for_staff(request: HttpRequest, code: str, *, edit: bool = False) -> Notice:
@@ -118,8 +118,14 @@ def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
     parts = notice.parts()
     rows = editor.rows(parts, lang)
     if lang == languages.EASY:
-        for row in rows:
-            row.easy_check = easy_check(row.current.text if row.current else "")
+        texts = [row.current.text if row.current else "" for row in rows]
+        reports = check_texts(
+            texts,
+            domain=domain_for(notice.topic.slug),
+            known_terms=[d.name for d in notice.ordered_documents()],
+        )
+        for row, report in zip(rows, reports, strict=True):
+            row.easy_check = report
     status = 200
     if request.method == "POST":
         try:

@@ -92,6 +92,23 @@ def segments(text: str, issues: list[dict[str, Any]]) -> list[tuple[str, int | N
     return runs
 
 
+def check_texts(
+    texts: list[str],
+    *,
+    domain: str | None = None,
+    known_terms: Iterable[str] = (),
+) -> list[dict[str, Any] | None]:
+    """Return easy_check() of each text of one page, read in order: what an earlier text
+    explains counts as explained in the later ones (the first text also sees the second, as a
+    title is read with the summary under it)."""
+    known = list(known_terms)
+    reports = []
+    for i, text in enumerate(texts):
+        context = [*texts[:i], *texts[1:2]] if i == 0 else texts[:i]
+        reports.append(easy_check(text, domain=domain, known_terms=known, context=context))
+    return reports
+
+
 def easy_check(
     text: str,
     *,

@@ -118,3 +118,21 @@ def test_writing_does_not_import_domain_apps() -> None:
     # writing is a shared service: the apps above register with it, it never imports them
     source = "\n".join(p.read_text("utf-8") for p in Path(terms.__file__).parent.glob("*.py"))
     assert not re.search(r"^\s*(from|import) (notices|consultations)\b", source, re.M)
+
+
+@pytest.mark.django_db
+def test_check_texts_reads_a_page_in_order() -> None:
+    from writing.checks import check_texts, easy_check
+
+    explained = "現況届（今の様子を知らせる紙）を出してください。"
+    later = "現況届は、6月30日までに出してください。"
+    alone = easy_check(later)
+    assert alone is not None and "現況届" in {i["surface"] for i in alone["issues"]}
+    reports = check_texts([explained, later])
+    assert reports[1] is not None
+    assert "現況届" not in {i["surface"] for i in reports[1]["issues"]}
+    # A title is read with the summary under it: the second text explains the first.
+    title_first = check_texts([later, explained])
+    assert title_first[0] is not None
+    assert "現況届" not in {i["surface"] for i in title_first[0]["issues"]}
+    assert check_texts(["", later])[0] is None
