@@ -254,6 +254,8 @@ def _mail_appointment(
 @transaction.atomic
 def do_book(case: Case, slot_id: int, by: User = None) -> Appointment:
     """Book a slot for the case, replacing its earlier booking; refuse a full or unfit slot."""
+    if not 0 < slot_id < 2**63:  # no id at all; SQLite cannot even compare such a number
+        raise ValidationError(_("This time is no longer available. Please choose another."))
     slot = Slot.objects.select_for_update().filter(pk=slot_id).first()
     if slot is None or slot.pk not in {s.pk for s in bookable_slots(case)}:
         raise ValidationError(_("This time is no longer available. Please choose another."))

@@ -293,3 +293,14 @@ def test_the_depth_check_is_quick_on_the_largest_body() -> None:
     started = time.perf_counter()
     assert body.depth(raw) == body.MAX_BODY // 2
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("slot", ["99999999999999999999999", "-1", "0"])
+def test_the_booking_forms_twin_rule_holds_for_the_page_too(
+    client: Client, token: str, slot: str
+) -> None:
+    # do_book refuses a number that is no id, for the page and the JSON twin alike.
+    response = client.post(f"/consult/s/{token}/book", {"slot": slot}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "This time is no longer available" in page and not Appointment.objects.exists()

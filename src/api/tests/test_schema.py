@@ -58,6 +58,7 @@ def test_no_server_error_and_answers_conform(api_schema: Any) -> None:
     not run on pytest 9, so the operations are walked here.)
     """
     failures: dict[str, BaseException] = {}
+    statuses: dict[str, set[int]] = {}
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 10
     for operation in operations:
@@ -72,11 +73,12 @@ def test_no_server_error_and_answers_conform(api_schema: Any) -> None:
                 suppress_health_check=list(HealthCheck),
             )
             def run(case: Any) -> None:
-                case.call_and_validate(
+                response = case.call_and_validate(
                     headers={"X-CSRFToken": CSRF},
                     cookies=api_schema.h12_cookies,
                     checks=[not_a_server_error, response_schema_conformance],
                 )
+                statuses.setdefault(case.operation.label, set()).add(response.status_code)
 
             try:
                 run()
@@ -87,6 +89,9 @@ def test_no_server_error_and_answers_conform(api_schema: Any) -> None:
             except Exception as error:  # collect all, then fail with every one of them
                 failures[f"{operation.label} ({mode})"] = error
     assert not failures, "\n\n".join(f"{label}: {error}" for label, error in failures.items())
+    # The staff session reached the checker (not only its 403), and the reads answered.
+    assert 200 in statuses["POST /api/yasashii/check"], statuses
+    assert statuses["GET /api/notices"] == {200}, statuses
 
 
 @pytest.mark.parametrize("width", [360, 1280])
