@@ -1,116 +1,114 @@
-"""Print yasashii throughput: tokenization alone vs analyze, and one 3,000-character notice."""
+"""Print yasashii throughput against its floor, SudachiPy tokenization alone (issue 10).
+
+Text: held-out notice sentences the engine was not tuned on (bench/data/heldout_notices.txt,
+written for this bench before the speed work, and the first column of
+bench/data/stiff_sentences.tsv, written as a held-out recall set for issue 8), as documents of
+five consecutive sentences, the size of a notice field.
+
+Floor: the Sudachi tokenizer analyze() uses (same dictionary "core", split mode C, one tokenizer
+object created once), tokenizing each document and materialising its morphemes; nothing else.
+analyze(), ruby() (its per-text cache bypassed) and the floor run in turn in every round, so all
+three meet the same machine load; the bench prints the median over rounds of the per-round ratios
+(wall and CPU time) and chars/s of each.  Round 1 is also printed: analyze() keeps per-token-kind
+caches, and round 1 is the first time it sees these texts.
+
+    python bench/yasashii_speed.py [--rounds N]
+"""
 
 from __future__ import annotations
 
+import argparse
 import itertools
-import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
 
 from yasashii import analyze, ruby  # noqa: E402
-from yasashii._tokenize import _get_sudachi, goshu_rows, tokenize  # noqa: E402
+from yasashii._tokenize import _get_sudachi  # noqa: E402
 
-SUBJECTS = [
-    "国民健康保険料",
-    "市民税",
-    "児童手当",
-    "粗大ごみ",
-    "転入届",
-    "予防接種",
-    "住民票",
-    "介護保険",
-]
-ACTIONS = [
-    "の納期限までに指定金融機関にて納付してください。",
-    "の申請は、本人確認書類を持参の上、市役所の窓口でお願いいたします。",
-    "について、令和7年4月1日から受付時間は9:00～17:00となります。",
-    "は毎月第3月曜日に収集しますので、なるべく早めにお申し込みください。",
-    "の手続きを行う方は、至急ご提出くださいますようお願い申し上げます。",
-    "はコンビニエンスストアでも支払うことができます。",
-    "を受け取らないわけではありませんが、ご注意ください。",
-    "の相談は無料です。通訳もいます。",
-]
+DATA = ROOT / "bench" / "data"
 
 
-def corpus(sentences: int = 3000, seed: int = 7) -> list[str]:
-    """Return generated notice documents of about 20 sentences each."""
-    rng = random.Random(seed)
-    lines = [rng.choice(SUBJECTS) + rng.choice(ACTIONS) for _ in range(sentences)]
-    return ["".join(lines[i : i + 20]) for i in range(0, sentences, 20)]
+def heldout_documents(per_doc: int = 5) -> list[str]:
+    """Return the held-out sentences as documents of per_doc consecutive sentences."""
+    lines = [
+        line.strip()
+        for line in (DATA / "heldout_notices.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for line in (DATA / "stiff_sentences.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lines.append(line.split("\t", 1)[0])
+    return ["".join(lines[i : i + per_doc]) for i in range(0, len(lines), per_doc)]
 
 
-def best(fn: object, docs: list[str], repeat: int = 3) -> float:
-    """Return the best wall time of running fn over docs."""
-    return interleaved([fn], docs, repeat)[0][0]
-
-
-def interleaved(
-    fns: list[object], docs: list[str], repeat: int = 5
-) -> tuple[list[float], list[list[float]], list[list[float]]]:
-    """Run each fn over docs, in turn, repeat times.
-
-    Return (best wall time of each fn, wall times per round, CPU times per round).
-    Alternating the functions in every round exposes them to the same machine load, so their
-    ratio is steadier on a shared machine than when each is timed in its own block; CPU time
-    (process_time) is not inflated by waiting for a core.
-    """
+def timed_rounds(
+    fns: list[Callable[[str], object]], docs: list[str], rounds: int
+) -> tuple[list[list[float]], list[list[float]]]:
+    """Run each fn over docs in turn, rounds times; return (wall, CPU) seconds per round."""
     walls: list[list[float]] = []
     cpus: list[list[float]] = []
-    for _ in range(repeat):
+    for _ in range(rounds):
         wall, cpu = [], []
         for fn in fns:
             start, start_cpu = time.perf_counter(), time.process_time()
             for d in docs:
-                fn(d)  # type: ignore[operator]
+                fn(d)
             wall.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
         walls.append(wall)
         cpus.append(cpu)
-    return [min(r[i] for r in walls) for i in range(len(fns))], walls, cpus
+    return walls, cpus
 
 
 def main() -> None:
     """Print the measurements."""
-    docs = corpus()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    docs = heldout_documents()
     chars = sum(map(len, docs))
-    analyze(docs[0])  # load dictionaries and word lists
-    sudachi = _get_sudachi()
-    t_sudachi = best(lambda d: list(sudachi.tokenize(d)), docs)
-    # Tokenization = exactly the tokenizer work analyze() does: Sudachi tokens and the
-    # fugashi/UniDic rows readability uses (each once per text).
-    (t_tok, t_an), walls, cpus = interleaved(
-        [lambda d: (tokenize(d), goshu_rows(d)), analyze], docs
-    )
-    print(f"corpus: {len(docs)} documents, 3000 sentences, {chars} characters")
-    print(f"raw Sudachi tokenize:                      {chars / t_sudachi:12,.0f} chars/s")
-    print(f"tokenization alone (Sudachi+fugashi tokens):{chars / t_tok:12,.0f} chars/s")
-    print(f"analyze:                                   {chars / t_an:12,.0f} chars/s")
-    print(
-        f"analyze / tokenization time ratio: {t_an / t_tok:.2f} (best times)"
-        f"  (vs raw Sudachi: {t_an / t_sudachi:.2f})"
-    )
-    print(
-        "  median of 5 interleaved rounds:"
-        f" wall {statistics.median(a / t for t, a in walls):.2f},"
-        f" CPU {statistics.median(a / t for t, a in cpus):.2f}"
-    )
+    sudachi = _get_sudachi()  # the engine's own tokenizer object (dict "core", SplitMode.C)
+    analyze("準備")  # load the dictionaries and word lists (a word not in the held-out text)
+    ruby("準備")
+    sudachi.tokenize("準備")
+
+    def floor(d: str) -> object:
+        return list(sudachi.tokenize(d))
+
+    fresh = itertools.count()
+
+    def ruby_uncached(d: str) -> object:
+        return ruby(f"{d}{next(fresh)}")  # a new text each time: ruby()'s LRU cache misses
+
+    walls, cpus = timed_rounds([floor, analyze, ruby_uncached], docs, args.rounds)
+    print(f"held-out text: {len(docs)} documents, {chars:,} characters, {args.rounds} rounds")
+
+    def median(col: int, rows: list[list[float]]) -> float:
+        return statistics.median(r[col] for r in rows)
+
+    for name, col in (("Sudachi tokenize (floor)", 0), ("analyze", 1), ("ruby (uncached)", 2)):
+        print(f"  {name:26} {chars / median(col, walls):12,.0f} chars/s (median round)")
+    for name, col in (("analyze", 1), ("ruby", 2)):
+        wall = statistics.median(r[col] / r[0] for r in walls)
+        cpu = statistics.median(r[col] / r[0] for r in cpus)
+        first = walls[0][col] / walls[0][0]
+        print(
+            f"  {name} / Sudachi time: median {wall:.2f} wall, {cpu:.2f} CPU"
+            f"  (round 1, unseen text: {first:.2f})"
+        )
     notice = "".join(docs)[:3000]
-    analyze(notice)
     runs = []
     for _ in range(5):
         start = time.perf_counter()
         analyze(notice)
         runs.append(time.perf_counter() - start)
     print(f"analyze on one {len(notice)}-character notice: {min(runs) * 1000:.1f} ms (best of 5)")
-    # ruby() renders every Easy-Japanese field of a public page; its cache is bypassed here.
-    fresh = itertools.count()
-    t_ruby = best(lambda d: ruby(f"{d}{next(fresh)}"), docs)
-    ratio = t_ruby / t_tok
-    print(f"ruby (furigana HTML): {chars / t_ruby:12,.0f} chars/s = {ratio:.2f} × tokenize time")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from yasashii._models import (
     MAX_CHARS,
     Issue,
     KanjiInfo,
+    LazyReport,
     Report,
     SentenceMetrics,
     Settings,
@@ -36,7 +37,7 @@ from yasashii._models import (
 from yasashii._readability import readability
 from yasashii._reading import has_kanji
 from yasashii._text_rules import text_findings
-from yasashii._tokenize import Token, tokenize
+from yasashii._tokenize import _FORMS, Token, tokenize, tokenize_reference
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*|\n|$)")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+")
@@ -467,9 +468,47 @@ def analyze(
         raise TypeError("analyze() needs a str")
     if len(text) > MAX_CHARS:
         raise TextTooLong(len(text))
-    settings = settings or Settings()
+    return _report(text, settings or Settings(), domain, known_terms, tokenize(text))
+
+
+def full_report(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    domain: str | None = None,
+    known_terms: Iterable[str] = (),
+) -> Report:
+    """Return analyze()'s report by the full path: no per-morpheme or per-kind cache, every
+    token field read from Sudachi, the readability score computed at once.
+
+    The reference the fast path is tested against (tests/yasashii/test_speed_paths.py).
+    """
+    if len(text) > MAX_CHARS:
+        raise TextTooLong(len(text))
+    for cache in (_KINDS, _SUGGESTIONS, _MESSAGES, _KANJI_INFO, _FORMS):
+        cache.clear()
+    report = _report(text, settings or Settings(), domain, known_terms, tokenize_reference(text))
+    return Report(
+        report.text,
+        report.sentences,
+        report.metrics,
+        report.readability,
+        report.readability_level,
+        report.words,
+        report.kanji,
+        report.issues,
+    )
+
+
+def _report(
+    text: str,
+    settings: Settings,
+    domain: str | None,
+    known_terms: Iterable[str],
+    tokens: list[Token],
+) -> Report:
+    """Return the report of text from its tokens."""
     disabled = settings.disabled_rules
-    tokens = tokenize(text)
     kinds = _kinds(tokens)
     # Running totals of the per-token metric flags: a sentence's count is a difference.
     cum_words = [0, *accumulate(map(_COUNTED, kinds))]
@@ -550,7 +589,8 @@ def analyze(
         for item in Counter("".join([text[s:e] for s, e in runs])).items()
         if item[0] not in "々〆ヶ"
     ]
-    score, level = readability(text, _short_phrase_level(tokens, kinds, sentences))
+    # The score (a second, UniDic tokenizer pass) is computed when a caller reads it.
+    phrase_level = _short_phrase_level(tokens, kinds, sentences)
     n = len(sentences) or 1
     chars = sum(s.characters for s in sentences)
     metrics = {
@@ -564,4 +604,12 @@ def analyze(
         "longest_kanji_run": float(max((s.longest_kanji_run for s in sentences), default=0)),
         "katakana_words": float(sum(s.katakana_words for s in sentences)),
     }
-    return Report(text, sentences, metrics, score, level, words, kanji, issues)
+    return LazyReport(
+        text,
+        sentences,
+        metrics,
+        words=words,
+        kanji=kanji,
+        issues=issues,
+        scorer=lambda: readability(text, phrase_level),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -125,6 +126,78 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""
         return asdict(self) | {"issues": [i.to_dict() for i in self.issues]}
+
+
+def _score_of(report: Report) -> tuple[float | None, str | None]:
+    """Return (score, level) of a LazyReport, computing it on first use."""
+    state = report.__dict__
+    score = state.get("_score")
+    if score is None:
+        score = state["_score"] = state.pop("_scorer")()
+    return score  # type: ignore[no-any-return]
+
+
+def _ignore(report: Report, value: object) -> None:
+    """Ignore the placeholder the dataclass __init__ assigns."""
+
+
+def _fields(report: Report) -> tuple[object, ...]:
+    """Return the field values of a report."""
+    return (
+        report.text,
+        report.sentences,
+        report.metrics,
+        report.readability,
+        report.readability_level,
+        report.words,
+        report.kanji,
+        report.issues,
+    )
+
+
+class LazyReport(Report):
+    """A Report whose readability score is computed on first access.
+
+    The score needs a second tokenizer pass (fugashi on UniDic, for word origin); most callers
+    want only the issues, so analyze() defers it.  Equal to a Report with the same values.
+    """
+
+    readability = property(lambda self: _score_of(self)[0], _ignore)  # type: ignore[assignment]
+    readability_level = property(lambda self: _score_of(self)[1], _ignore)  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[SentenceMetrics],
+        metrics: dict[str, float],
+        readability: float | None = None,
+        readability_level: str | None = None,
+        words: list[WordInfo] | None = None,
+        kanji: list[KanjiInfo] | None = None,
+        issues: list[Issue] | None = None,
+        *,
+        scorer: Callable[[], tuple[float | None, str | None]] | None = None,
+    ) -> None:
+        """Take Report's arguments; with scorer, the score is scorer() on first access."""
+        if scorer is None:
+            self.__dict__["_score"] = (readability, readability_level)
+        else:
+            self.__dict__["_scorer"] = scorer
+        super().__init__(
+            text, sentences, metrics, None, None, words or [], kanji or [], issues or []
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Compare field by field with any Report (a pickled LazyReport is a Report)."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        return _fields(self) == _fields(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as a plain Report (the score computed)."""
+        return (Report, _fields(self))
 
 
 @dataclass(frozen=True)

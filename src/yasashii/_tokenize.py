@@ -93,8 +93,87 @@ def _pos(pos_id: int) -> tuple[str, ...]:
     return pos
 
 
+# Forms of a dictionary word written a given way: (pos, reading or None for punctuation, lemma,
+# normalized).  Keyed by (Sudachi word id, surface): a dictionary word's POS and forms depend on
+# its id alone, and the surface is part of the key so that a morpheme a plugin builds keeps its
+# own forms.  OOV morphemes (joined numbers, unknown words: word id with dictionary bits 0xF) are
+# read in full every time.  Bounded: cleared when it grows too large.
+_FORMS: dict[tuple[int, str], tuple[tuple[str, ...], str | None, str, str]] = {}
+_FORMS_MAX = 200_000
+_OOV_DIC = 0xF
+
+
 def tokenize(text: str) -> list[Token]:
-    """Return Sudachi tokens for text, with offsets that index text."""
+    """Return Sudachi tokens for text, with offsets that index text.
+
+    Equal to tokenize_reference(text) (tests/yasashii/test_speed_paths.py): per morpheme it
+    asks Sudachi for offsets and the word id only, and takes the POS and forms from _FORMS.
+    """
+    tok = _get_sudachi()
+    out: list[Token] = []
+    append = out.append
+    forms_get = _FORMS.get
+    new = tuple.__new__  # Token without the keyword-argument parsing of Token()
+    for base, piece in chunks(text):
+        for m in tok.tokenize(piece):
+            start = base + m.begin()
+            end = base + m.end()
+            surface = text[start:end]
+            if not surface:
+                continue
+            wid = m.word_id()
+            if wid >> 28 == _OOV_DIC:
+                pos = _pos(m.part_of_speech_id())
+                reading = surface if pos[0] == "補助記号" else to_hiragana(m.reading_form())
+                append(
+                    new(
+                        Token,
+                        (
+                            surface,
+                            start,
+                            end,
+                            pos,
+                            reading,
+                            m.dictionary_form(),
+                            m.normalized_form(),
+                            True,
+                        ),
+                    )
+                )
+                continue
+            key = (wid, surface)
+            forms = forms_get(key)
+            if forms is None:
+                pos = _pos(m.part_of_speech_id())
+                kana = None if pos[0] == "補助記号" else to_hiragana(m.reading_form())
+                forms = (pos, kana, m.dictionary_form(), m.normalized_form())
+                if len(_FORMS) >= _FORMS_MAX:
+                    _FORMS.clear()
+                _FORMS[key] = forms
+            pos, kana, lemma, normalized = forms
+            append(
+                new(
+                    Token,
+                    (
+                        surface,
+                        start,
+                        end,
+                        pos,
+                        surface if kana is None else kana,
+                        lemma,
+                        normalized,
+                        False,
+                    ),
+                )
+            )
+    return out
+
+
+def tokenize_reference(text: str) -> list[Token]:
+    """Return Sudachi tokens for text, every field read from Sudachi (no cache).
+
+    The plain form of tokenize(); tests check that both agree.
+    """
     tok = _get_sudachi()
     out: list[Token] = []
     append = out.append
