@@ -4,9 +4,10 @@ Runs on a temporary SQLite database with the demo notices and FAQ. Prints, each 
 measured in the same run:
 1. one 490-character question: the old path (embedded whole, 500-character cap) against the new
    one (`search.lookup`: cut to 200 characters, then answered from the cache when asked again);
-2. a notice landing page's median latency alone, while one client sends distinct questions as
-   fast as it can through the old path (no limit), and through GET /consult/faq with today's
-   limits (after 30 a minute the answer is a cheap 429).
+2. a notice landing page's median latency alone, and while one client sends 3.4 distinct
+   490-character questions a second (the rate of the probe in issue 9) for 30 s: through the old
+   path (no limit, no cut), and through GET /consult/faq with today's limits (after 30 a minute
+   the answer is a cheap 429).
 The server is Django's test client in threads of one process, as `make run` serves; the numbers
 are ratios, not production latencies. Not a test: run `python bench/faq_abuse.py`.
 """
@@ -43,6 +44,10 @@ from notices.models import Notice  # noqa: E402
 
 LONG = ("国民健康保険に入りたいです。病院に行きたいけど保険証がありません。" * 20)[:490]
 PAGES = 40
+# The probe that found the problem sent 3.4 distinct questions a second (issue 9).
+RATE = 3.4
+FLOOD_THREADS = 4
+SECONDS = 30.0
 
 
 def timed(call: Callable[[], object], repeat: int = 5) -> float:
@@ -55,30 +60,46 @@ def timed(call: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def page_latency(url: str) -> float:
+def page_latency(url: str, seconds: float | None = None) -> float:
+    """Return the page's median latency over PAGES requests, or over `seconds` of requests."""
     client = Client()
-    return timed(lambda: client.get(url), repeat=PAGES)
+    if seconds is None:
+        return timed(lambda: client.get(url), repeat=PAGES)
+    times, end = [], time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        start = time.perf_counter()
+        client.get(url)
+        times.append(time.perf_counter() - start)
+        time.sleep(0.05)  # a reader, not a loop
+    return statistics.median(times)
 
 
 def under_flood(url: str, ask: Callable[[int], object]) -> tuple[float, int]:
-    """Return the page's median latency while `ask` runs distinct questions, and how many ran."""
+    """Return the page's median latency while FLOOD_THREADS send distinct questions at RATE/s."""
     stop = threading.Event()
+    counter = iter(range(10**9))
     asked = [0]
+    lock = threading.Lock()
 
-    def flood() -> None:
-        n = 0
+    def flood(offset: float) -> None:
+        due = time.perf_counter() + offset
         while not stop.is_set():
+            time.sleep(max(0.0, due - time.perf_counter()))
+            with lock:
+                n = next(counter)
+                asked[0] += 1
             ask(n)
-            n += 1
-        asked[0] = n
+            due += FLOOD_THREADS / RATE  # a late request does not make the next one wait
 
-    worker = threading.Thread(target=flood)
-    worker.start()
+    workers = [threading.Thread(target=flood, args=(i / RATE,)) for i in range(FLOOD_THREADS)]
+    for worker in workers:
+        worker.start()
     try:
-        latency = page_latency(url)
+        latency = page_latency(url, seconds=SECONDS)
     finally:
         stop.set()
-        worker.join()
+        for worker in workers:
+            worker.join()
     return latency, asked[0]
 
 
@@ -92,7 +113,8 @@ def main() -> None:
     assert notice is not None
     url = f"/n/{notice.code}"
 
-    old = timed(lambda: search.search(LONG[:500]))
+    # The path before issue 9: the whole question (cap 500) embedded, no cache.
+    old = timed(lambda: search.current_index().rank(LONG[:500]))
     cache.clear()
     first = timed(lambda: (cache.clear(), search.lookup(LONG)))
     search.lookup(LONG)
@@ -103,9 +125,10 @@ def main() -> None:
 
     alone = page_latency(url)
     print(f"notice page alone: {alone * 1000:.1f} ms (median of {PAGES})")
-    unlimited, n_old = under_flood(url, lambda n: search.search(f"{n} {LONG}"[:500]))
+    print(f"a flood of {RATE} distinct 490-character questions a second, for {SECONDS:.0f} s:")
+    unlimited, n_old = under_flood(url, lambda n: search.current_index().rank(f"{n} {LONG}"[:500]))
     print(
-        f"  while distinct long questions flood, no limit: {unlimited * 1000:7.1f} ms "
+        f"  notice page, search without limit or cut:       {unlimited * 1000:7.1f} ms "
         f"({unlimited / alone:.2f}x; {n_old} questions embedded)"
     )
     cache.clear()
@@ -118,7 +141,7 @@ def main() -> None:
 
     throttled, n_new = under_flood(url, limited)
     print(
-        f"  the same flood through /consult/faq with limits: {throttled * 1000:7.1f} ms "
+        f"  notice page, flood through /consult/faq (limits): {throttled * 1000:7.1f} ms "
         f"({throttled / alone:.2f}x; {n_new} requests, {refused[0]} answered 429)"
     )
 
