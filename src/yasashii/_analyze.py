@@ -33,6 +33,7 @@ from yasashii._models import (
     Settings,
     TextTooLong,
     WordInfo,
+    maker,
 )
 from yasashii._readability import readability
 from yasashii._reading import has_kanji
@@ -59,6 +60,9 @@ class _Safe(dict[str, object]):
 
 
 _MESSAGES: dict[tuple[object, ...], tuple[str, str]] = {}
+_new_issue = maker(Issue)
+_new_word = maker(WordInfo)
+_new_sentence = maker(SentenceMetrics)
 
 
 def _issue(
@@ -80,7 +84,9 @@ def _issue(
         if len(_MESSAGES) >= 10_000:
             _MESSAGES.clear()
         _MESSAGES[key] = messages
-    return Issue(rule, start, end, surface, messages[0], messages[1], meta.guideline, suggestions)
+    return _new_issue(
+        rule, start, end, surface, messages[0], messages[1], meta.guideline, suggestions
+    )
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -234,7 +240,7 @@ def _word_findings(
             continue
         tok = tokens[i]
         level = kind.level
-        words.append(WordInfo(tok.start, tok.end, tok.surface, tok.lemma, kind.jlpt))
+        words.append(_new_word(tok.start, tok.end, tok.surface, tok.lemma, kind.jlpt))
         if kind.katakana and len(tok.surface) >= min_kata:
             # loanwords at JLPT N4/N5 (カレンダー) are taught to beginners
             if check_kata and not kind.prescribed and (level or 0) < 4:
@@ -296,7 +302,7 @@ def _sentence_metrics(
     kanji = sum(runs)
     ratio = round(kanji / chars, 4) if chars else 0.0
     words, nouns, katakana = counts
-    return SentenceMetrics(
+    return _new_sentence(
         span[0], span[1], s, chars, words, nouns, kanji, ratio, max(runs, default=0), katakana
     )
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 MAX_CHARS = 20_000
 """Longest text analyze() and rewrite() accept; longer input raises TextTooLong."""
@@ -126,6 +128,22 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""
         return asdict(self) | {"issues": [i.to_dict() for i in self.issues]}
+
+
+def maker(cls: type[T]) -> Callable[..., T]:
+    """Return a positional constructor of a frozen dataclass without __post_init__ that
+    skips the generated __init__ (one object.__setattr__ call per field): the engine builds
+    many Issue, WordInfo and SentenceMetrics objects.  The objects are equal to cls(*args).
+    """
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    new = object.__new__
+
+    def make(*args: object) -> T:
+        obj = new(cls)
+        obj.__dict__.update(zip(names, args, strict=True))
+        return obj
+
+    return make
 
 
 def _score_of(report: Report) -> tuple[float | None, str | None]:
