@@ -69,7 +69,9 @@ def main() -> None:
     )
     procfile = str(ROOT / "deploy" / "Procfile")
     command = [python, "-m", "honcho", "start", "--procfile", procfile, "--app-root", str(ROOT)]
-    command += ["--port", env["PORT"], "--no-colour"]
+    # --env /dev/null: the processes get this environment only; honcho would otherwise read a
+    # .env file in the checkout over it (one left from development could turn DEBUG on).
+    command += ["--port", env["PORT"], "--no-colour", "--env", os.devnull]
     os.chdir(ROOT)
     os.execve(python, command, env)  # noqa: S606 - honcho replaces this process
 
