@@ -123,8 +123,12 @@ def _rate_limited(request: HttpRequest, exc: limits.RateLimited) -> HttpResponse
 
 @site.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # ninja's own refusals (we raise ApiError); its English text is not shown.
     if exc.status_code == 404:
         return error_response(request, not_found())
+    if 400 <= exc.status_code < 500:
+        error = ApiError(exc.status_code, "invalid", _("This value is not valid."))
+        return error_response(request, error)
     return error_response(request, server_error(request, exc))
 
 
