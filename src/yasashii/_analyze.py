@@ -477,6 +477,12 @@ def analyze(
     return _report(text, settings or Settings(), domain, known_terms, tokenize(text))
 
 
+def clear_caches() -> None:
+    """Empty the per-morpheme and per-kind caches (as in a freshly started process)."""
+    for cache in (_KINDS, _SUGGESTIONS, _MESSAGES, _KANJI_INFO, _FORMS):
+        cache.clear()
+
+
 def full_report(
     text: str,
     settings: Settings | None = None,
@@ -491,8 +497,7 @@ def full_report(
     """
     if len(text) > MAX_CHARS:
         raise TextTooLong(len(text))
-    for cache in (_KINDS, _SUGGESTIONS, _MESSAGES, _KANJI_INFO, _FORMS):
-        cache.clear()
+    clear_caches()
     report = _report(text, settings or Settings(), domain, known_terms, tokenize_reference(text))
     return Report(
         report.text,

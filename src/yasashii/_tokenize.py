@@ -107,7 +107,7 @@ def tokenize(text: str) -> list[Token]:
     """Return Sudachi tokens for text, with offsets that index text.
 
     Equal to tokenize_reference(text) (tests/yasashii/test_speed_paths.py): per morpheme it
-    asks Sudachi for offsets and the word id only, and takes the POS and forms from _FORMS.
+    asks Sudachi for its end offset and word id only, and takes the POS and forms from _FORMS.
     """
     tok = _get_sudachi()
     out: list[Token] = []
@@ -115,8 +115,10 @@ def tokenize(text: str) -> list[Token]:
     forms_get = _FORMS.get
     new = tuple.__new__  # Token without the keyword-argument parsing of Token()
     for base, piece in chunks(text):
+        # Sudachi's morphemes cover the piece without gaps: each starts where the last ended.
+        end = base
         for m in tok.tokenize(piece):
-            start = base + m.begin()
+            start = end
             end = base + m.end()
             surface = text[start:end]
             if not surface:
