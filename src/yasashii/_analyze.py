@@ -180,6 +180,7 @@ def _new_kind(tok: Token) -> _Kind:
     )
     if len(_KINDS) >= _KINDS_MAX:
         _KINDS.clear()
+        _VERDICTS.clear()
     _KINDS[(surface, pos, tok.lemma, tok.normalized)] = kind
     return kind
 
@@ -210,6 +211,46 @@ def _unlisted_is_difficult(tok: Token, settings: Settings) -> bool:
     return not easy_compound(tok.surface, settings.max_jlpt_level, settings.max_kanji_grade)
 
 
+# The verdict on a content word depends on its kind, the settings and the domain only (the
+# counter check, which looks at the previous token, is made per occurrence).  Keyed by
+# (settings, domain), then by id(kind); the kind is kept in the value and compared by identity.
+_LOANWORD, _DIFFICULT, _OTHER = 0, 1, 2
+_Verdict = tuple[int, tuple[str, ...] | None, tuple[tuple[str, object], ...]]
+_VERDICTS: dict[tuple[Settings, str | None], dict[int, tuple[_Kind, _Verdict]]] = {}
+
+
+def _verdict(tok: Token, kind: _Kind, settings: Settings, domain: str | None) -> _Verdict:
+    """Return (code, suggestions, params) for a content token of this kind.
+
+    _LOANWORD: the katakana-loanword branch (suggestions None: no issue); _DIFFICULT: a
+    difficult-word issue unless the token is a counter after a number; _OTHER: neither.
+    """
+    disabled = settings.disabled_rules
+    limit = settings.max_suggestions
+    level = kind.level
+    if kind.katakana and len(tok.surface) >= settings.min_katakana_chars:
+        # loanwords at JLPT N4/N5 (カレンダー) are taught to beginners
+        if "katakana-loanword" not in disabled and not kind.prescribed and (level or 0) < 4:
+            return _LOANWORD, _paraphrases(tok.surface, tok.lemma, domain=domain)[:limit], ()
+        return _LOANWORD, None, ()
+    if (
+        "difficult-word" not in disabled
+        and not kind.prescribed
+        and (
+            (level is not None and level < settings.max_jlpt_level)
+            or (
+                kind.unlisted
+                and settings.flag_unlisted_kanji_words
+                and _unlisted_is_difficult(tok, settings)
+            )
+        )
+    ):
+        sugg = _paraphrases(tok.surface, tok.lemma, tok.normalized, domain=domain)[:limit]
+        label = kind.jlpt or "JLPT外 / not in JLPT lists"
+        return _DIFFICULT, sugg, (("level", label),)
+    return _OTHER, None, ()
+
+
 def _word_findings(
     text: str,
     tokens: list[Token],
@@ -226,41 +267,28 @@ def _word_findings(
     if kinds is None:
         kinds = _kinds(tokens)
     issues: list[Issue] = []
-    limit = settings.max_suggestions
-    disabled = settings.disabled_rules
-    check_kata = "katakana-loanword" not in disabled
-    check_difficult = "difficult-word" not in disabled
-    check_nominal = "nominalized-verb" not in disabled
-    max_level = settings.max_jlpt_level
-    min_kata = settings.min_katakana_chars
-    flag_unlisted = settings.flag_unlisted_kanji_words
+    check_nominal = "nominalized-verb" not in settings.disabled_rules
+    verdicts = _VERDICTS.get((settings, domain))
+    if verdicts is None:
+        if len(_VERDICTS) >= 64:
+            _VERDICTS.clear()
+        verdicts = _VERDICTS[(settings, domain)] = {}
     n = len(tokens)
     for i, kind in enumerate(kinds):
         if not kind.content:
             continue
         tok = tokens[i]
-        level = kind.level
         words.append(_new_word(tok.start, tok.end, tok.surface, tok.lemma, kind.jlpt))
-        if kind.katakana and len(tok.surface) >= min_kata:
-            # loanwords at JLPT N4/N5 (カレンダー) are taught to beginners
-            if check_kata and not kind.prescribed and (level or 0) < 4:
-                sugg = _paraphrases(tok.surface, tok.lemma, domain=domain)[:limit]
+        judged = verdicts.get(id(kind))
+        if judged is None or judged[0] is not kind:  # identity: an id can be reused
+            judged = verdicts[id(kind)] = (kind, _verdict(tok, kind, settings, domain))
+        code, sugg, params = judged[1]
+        if code == _LOANWORD:
+            if sugg is not None:
                 issues.append(_issue(text, "katakana-loanword", tok.start, tok.end, sugg))
             continue
-        if (
-            check_difficult
-            and not kind.prescribed
-            and (
-                (level is not None and level < max_level)
-                or (kind.unlisted and flag_unlisted and _unlisted_is_difficult(tok, settings))
-            )
-            and not _is_counter(tokens, i)
-        ):
-            sugg = _paraphrases(tok.surface, tok.lemma, tok.normalized, domain=domain)[:limit]
-            label = kind.jlpt or "JLPT外 / not in JLPT lists"
-            issues.append(
-                _issue(text, "difficult-word", tok.start, tok.end, sugg, (("level", label),))
-            )
+        if code == _DIFFICULT and not _is_counter(tokens, i):
+            issues.append(_issue(text, "difficult-word", tok.start, tok.end, sugg or (), params))
         if check_nominal and kind.sahen and i + 2 < n:
             nxt, verb = tokens[i + 1], tokens[i + 2]
             if verb.surface == "お" and i + 3 < n:
@@ -479,7 +507,7 @@ def analyze(
 
 def clear_caches() -> None:
     """Empty the per-morpheme and per-kind caches (as in a freshly started process)."""
-    for cache in (_KINDS, _SUGGESTIONS, _MESSAGES, _KANJI_INFO, _FORMS):
+    for cache in (_KINDS, _SUGGESTIONS, _MESSAGES, _KANJI_INFO, _FORMS, _VERDICTS):
         cache.clear()
 
 
