@@ -9,21 +9,25 @@
 - `visible_controls` shows bidi controls in names staff read ("<U+202E>") instead of letting
   them reorder the text around them (the `{% load textguard %}` filter of the same name).
 - `csv_safe` escapes a CSV cell a spreadsheet would run as a formula (OWASP CSV injection).
+- `UnstorableAddressMiddleware` answers 400 when a path or query value holds NUL or a surrogate.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "FORMULA_START",
     "TEXT_VALIDATORS",
+    "UnstorableAddressMiddleware",
     "StorableCharField",
     "StorableTextMixin",
     "check_length",
@@ -158,3 +162,28 @@ def csv_unescape(value: str) -> str:
     if value.startswith("'") and value[1:].startswith(FORMULA_START):
         return value[1:]
     return value
+
+
+class UnstorableAddressMiddleware:
+    """Answer 400 to an address whose path or query holds NUL or a lone surrogate.
+
+    Views pass path parts and query values (a notice code, a filter, a search) to the database,
+    where a NUL made PostgreSQL raise (a 500); no address of ours needs either character. The
+    JSON API under /api/ checks its own input and answers in JSON, so it is left to that layer.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/") and _unstorable_address(request):
+            raise BadRequest("NUL or a lone surrogate in the address")
+        return self.get_response(request)
+
+
+def _unstorable_address(request: HttpRequest) -> bool:
+    if unstorable(request.path):
+        return True
+    return any(
+        unstorable(key) or any(map(unstorable, values)) for key, values in request.GET.lists()
+    )

@@ -6,6 +6,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
+from django.test import Client
 from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
@@ -198,3 +199,24 @@ def test_csv_round_trip(cell: str) -> None:
     safe = validation.csv_safe(cell)
     assert not str(safe).startswith(validation.FORMULA_START)
     assert validation.csv_unescape(str(safe)) == cell or cell.startswith("'")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/?q=%00", 400),
+        ("/?%00=1", 400),
+        ("/?q=a&q=b%00", 400),
+        ("/%00", 400),
+        ("/?q=%ED%A0%80", 200),  # invalid UTF-8 in a query is decoded as U+FFFD: storable
+        ("/?q=%E4%BF%9D%E9%99%BA", 200),
+    ],
+)
+def test_an_address_with_nul_is_a_400_in_the_readers_language(
+    client: Client, path: str, status: int
+) -> None:
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == status
+    if status == 400:
+        assert response["Content-Language"] == "vi"

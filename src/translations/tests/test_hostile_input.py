@@ -409,3 +409,21 @@ def test_machine_text_that_cannot_be_stored_fails_the_job_and_writes_nothing(
     assert fake.received  # the provider answered
     assert job.status == JobStatus.FAILED and "cannot be stored" in job.message
     assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/staff/translations/jobs/" + "9" * 40, 404),  # past every integer column
+        ("/staff/translations/glossary/%00/", 400),  # NUL anywhere in an address: 400
+        ("/staff/translations/glossary/vi%00/file.csv", 400),
+        ("/staff/translations/glossary/vi/file.c%00sv", 400),
+        (f"/staff/notices/{NHI}%00/translate/vi", 400),  # was a 500 on PostgreSQL
+        (f"/staff/notices/{NHI}/translate/vi?filter=%00", 400),
+        (f"/staff/notices/{NHI}/translate/%ED%A0%80", 404),
+        (f"/staff/notices/{NHI}/translate/vi/file.p%00o", 400),
+        ("/staff/faq/%00/translate/vi", 400),
+    ],
+)
+def test_hostile_paths_are_refused(translator: Client, path: str, status: int) -> None:
+    assert translator.get(path).status_code == status
