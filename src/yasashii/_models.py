@@ -134,16 +134,23 @@ def maker(cls: type[T]) -> Callable[..., T]:
     """Return a positional constructor of a frozen dataclass without __post_init__ that
     skips the generated __init__ (one object.__setattr__ call per field): the engine builds
     many Issue, WordInfo and SentenceMetrics objects.  The objects are equal to cls(*args).
+
+    Like dataclasses itself, the constructor is generated source: it sets the instance dict
+    from a dict display in one call.
     """
-    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-    new = object.__new__
-
-    def make(*args: object) -> T:
-        obj = new(cls)
-        obj.__dict__.update(zip(names, args, strict=True))
-        return obj
-
-    return make
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if not all(name.isidentifier() for name in names):
+        raise ValueError(names)
+    body = ", ".join(f"{name!r}: {name}" for name in names)
+    source = (
+        f"def make({', '.join(names)}):\n"
+        f"    obj = new(cls)\n"
+        f"    set_dict(obj, '__dict__', {{{body}}})\n"
+        f"    return obj\n"
+    )
+    namespace: dict[str, Any] = {"new": object.__new__, "set_dict": object.__setattr__, "cls": cls}
+    exec(source, namespace)  # noqa: S102 - field names of our own dataclass, checked above
+    return namespace["make"]  # type: ignore[no-any-return]
 
 
 def _score_of(report: Report) -> tuple[float | None, str | None]:

@@ -114,3 +114,21 @@ def test_fast_tokens_equal_reference_on_odd_text(text: str) -> None:
     # offsets are chained (each morpheme starts where the last ended) and forms come from the
     # cache: both must agree with Sudachi's own begin() and forms on any input
     assert tokenize(text) == tokenize_reference(text)
+
+
+def test_maker_builds_the_same_objects_as_the_dataclass() -> None:
+    from yasashii import Issue, SentenceMetrics, WordInfo
+    from yasashii._models import maker
+
+    cases = [
+        (WordInfo, (1, 3, "納付", "納付", None)),
+        (Issue, ("difficult-word", 0, 2, "納付", "m", "e", "g", ("払う",))),
+        (SentenceMetrics, (0, 5, "あいうえお", 5, 3, 1, 0, 0.0, 0, 0)),
+    ]
+    for cls, args in cases:
+        made = maker(cls)(*args)
+        plain = cls(*args)
+        assert type(made) is cls
+        assert made == plain and vars(made) == vars(plain) and repr(made) == repr(plain)
+        with pytest.raises(AttributeError):
+            made.start = 9  # frozen like the dataclass
