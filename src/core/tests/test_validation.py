@@ -205,15 +205,14 @@ def test_csv_round_trip(cell: str) -> None:
 @pytest.mark.parametrize(
     ("path", "status"),
     [
-        ("/?q=%00", 400),
-        ("/?%00=1", 400),
-        ("/?q=a&q=b%00", 400),
         ("/%00", 400),
+        ("/staff/%00/", 400),
+        ("/?q=%00", 200),  # query values are the views' to judge
         ("/?q=%ED%A0%80", 200),  # invalid UTF-8 in a query is decoded as U+FFFD: storable
         ("/?q=%E4%BF%9D%E9%99%BA", 200),
     ],
 )
-def test_an_address_with_nul_is_a_400_in_the_readers_language(
+def test_a_path_with_nul_is_a_400_in_the_readers_language(
     client: Client, path: str, status: int
 ) -> None:
     response = client.get(path, HTTP_ACCEPT_LANGUAGE="vi")
