@@ -6,6 +6,10 @@ PORT ?= 8000
 # The address printed beside each QR code; the demo serves it on this machine.
 TABUNKA_PUBLIC_URL ?= http://127.0.0.1:$(PORT)
 export TABUNKA_PUBLIC_URL
+# Without DJANGO_SECRET_KEY the targets here use this machine's key in var/secret_key (made on
+# first use); outside make, settings refuse to start without a key (docs/security.md).
+TABUNKA_LOCAL_SECRET_KEY ?= 1
+export TABUNKA_LOCAL_SECRET_KEY
 STAMP := $(VENV)/.installed
 
 .PHONY: help run serve test test-postgres lint messages bench clean

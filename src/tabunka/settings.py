@@ -10,7 +10,37 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SRC_DIR = BASE_DIR / "src"
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
+# --- security: the secret key (issue 9) ------------------------------------------------------
+# Never a public default. DJANGO_SECRET_KEY from the environment (production: the env file);
+# with DEBUG or TABUNKA_LOCAL_SECRET_KEY=1 (`make run`) this machine's own key in var/secret_key
+# (made 0600 on first use, the file `make serve` makes and uses too; once it exists, management
+# commands on this machine use it); under pytest or mypy first of all a random key per run, handed
+# to subprocesses through the environment. Anything else stops with a clear message.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    import secrets
+    import sys
+
+    _key_file = BASE_DIR / "var" / "secret_key"
+    if "pytest" in sys.modules or "mypy" in sys.modules:
+        SECRET_KEY = os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
+    elif DEBUG or os.environ.get("TABUNKA_LOCAL_SECRET_KEY", "") == "1" or _key_file.exists():
+        _key_file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            _fd = os.open(_key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(_fd, "w") as _out:
+                _out.write(secrets.token_urlsafe(50) + "\n")
+        except FileExistsError:
+            pass
+        SECRET_KEY = _key_file.read_text().strip()
+    else:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. Set it to a long random value in the environment "
+            '(python3 -c "import secrets; print(secrets.token_urlsafe(50))"); for development '
+            "use `make run`, DJANGO_DEBUG=1 or TABUNKA_LOCAL_SECRET_KEY=1 (a key for this machine)."
+        )
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 # The public base URL printed beside every QR code (never a URL shortener).
@@ -47,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.limits.RateLimitMiddleware",  # a view's RateLimited becomes its 429 answer
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.security.SecurityHeadersMiddleware",  # no-store for personal data, Permissions-Policy
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -167,6 +198,31 @@ CSRF_FAILURE_VIEW = "core.errors.csrf_failure"  # a form from an old tab: locali
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# --- security: HTTPS, headers, second factor (issue 9; docs/security.md) ---------------------
+# TABUNKA_HTTPS=1 when the site is served over HTTPS: HSTS for a year with subdomains (preload
+# only with TABUNKA_HSTS_PRELOAD=1: the preload list is hard to leave, so it is the operator's
+# decision and check --deploy's W021 reminder is silenced until then), Secure cookies, and plain
+# HTTP redirected. Behind a proxy that ends TLS, its X-Forwarded-Proto is believed only when a
+# proxy is trusted at all (TABUNKA_TRUSTED_PROXY_HEADER and TABUNKA_TRUSTED_PROXIES, as for the
+# client address in core.limits); otherwise every request would look like plain HTTP and loop.
+TABUNKA_HTTPS = os.environ.get("TABUNKA_HTTPS", "") == "1"
+if TABUNKA_HTTPS:
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = os.environ.get("TABUNKA_HSTS_PRELOAD", "") == "1"
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    if os.environ.get("TABUNKA_TRUSTED_PROXY_HEADER") and os.environ.get("TABUNKA_TRUSTED_PROXIES"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Browser features no page uses are switched off (core.security.SecurityHeadersMiddleware); the
+# read-aloud button uses speechSynthesis, which needs no permission.
+TABUNKA_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()"
+)
 
 # The Consultation Plaza block shown on every public page (sample values; see README).
 # The one source of the Plaza's contact: the help box, error pages, mail and the notices' "Where"
