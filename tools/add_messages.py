@@ -67,7 +67,7 @@ def main(locale_dir: Path, source: Path) -> int:
                     po.append(entry)
                 if plural:
                     entry.msgid_plural = plural
-                    entry.msgstr_plural = {i: t for i, t in enumerate(text)}
+                    entry.msgstr_plural = dict(enumerate(text))
                 else:
                     entry.msgstr = text
                 if "fuzzy" in entry.flags:

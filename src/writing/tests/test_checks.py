@@ -1,4 +1,4 @@
-"""The check the staff pages use: domain, catalog names, glossary terms, explained terms (issue 8)."""
+"""The check the staff pages use: domain, catalog names, glossary and explained terms (issue 8)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,9 @@ def test_a_water_bill_never_gets_the_tax_paraphrase() -> None:
     assert water and not any("税金" in s for s in water)
     # no domain: only the general paraphrase, since 納付書 has one
     assert not any("税金" in s for s in suggestions(check(WATER_BILL), "納付書"))
-    tax = suggestions(check("市民税は、納付書で払ってください。", domain=domain_for("tax")), "納付書")
+    tax = suggestions(
+        check("市民税は、納付書で払ってください。", domain=domain_for("tax")), "納付書"
+    )
     assert any("税金" in s for s in tax)
 
 
