@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",  # login throttling; before accounts, whose roles give admins its permissions
+    "csp",  # Content-Security-Policy header and its nonce ({% load csp %}); settings: security
     "core",
     "accounts",
     "api",  # the public JSON API: schema, errors, body limits (src/api, docs/api.md)
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "core.limits.RateLimitMiddleware",  # a view's RateLimited becomes its 429 answer
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.security.SecurityHeadersMiddleware",  # no-store for personal data, Permissions-Policy
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy with a nonce per response
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -223,6 +225,23 @@ TABUNKA_PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
     "hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()"
 )
+# Content-Security-Policy (django-csp): scripts and styles only from our static files (no inline
+# code or style="" anywhere; a nonce for any script that must be inline), images from us or data:
+# URIs (QR codes), nothing embedded, no <base>, never framed, forms post only to us.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 # The Consultation Plaza block shown on every public page (sample values; see README).
 # The one source of the Plaza's contact: the help box, error pages, mail and the notices' "Where"
