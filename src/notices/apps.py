@@ -8,6 +8,10 @@ class NoticesConfig(AppConfig):
         from notices import staff_nav
 
         staff_nav.register()
+        # Any saved notice or translation makes the cached public pages out of date.
+        from notices import cache
+
+        cache.connect_signals()
         # The Easy-Japanese check (writing, a lower layer) accepts the catalog's names.
         from writing import terms
 

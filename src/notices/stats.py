@@ -7,12 +7,19 @@ docs/notices.md, "What counts as a scan".
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import fcntl
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
@@ -31,19 +38,95 @@ MAX_REMEMBERED = 20
 OWN_PARAMETERS = ("lang", "furigana")
 
 
+# Counts wait in the cache (notice × language × day) until `flush` adds them to ScanCount: a
+# scan costs one atomic cache increment, no database write in the request.
+PENDING_TIMEOUT = 3 * 24 * 3600
+_local_lock = threading.Lock()
+
+
+def _pending_key(notice_id: int, code: str, day: datetime.date) -> str:
+    return f"scans:{notice_id}:{code}:{day.isoformat()}"
+
+
+def _atomic_cache() -> bool:
+    """Return whether the cache's incr is atomic for every process that counts (not files)."""
+    return not isinstance(caches["default"], FileBasedCache)
+
+
+@contextlib.contextmanager
+def _counter_lock() -> Iterator[None]:
+    """Serialize read-add-write of a counter where the cache has no atomic increment (files)."""
+    if _atomic_cache():
+        yield
+        return
+    path = Path(settings.CACHES["default"]["LOCATION"]) / "scan-counts.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _local_lock, open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _add(key: str, delta: int) -> None:
+    with _counter_lock():
+        if _atomic_cache():
+            cache.add(key, 0, timeout=PENDING_TIMEOUT)
+            try:
+                cache.incr(key, delta)
+            except ValueError:  # expired between add and incr: start again from delta
+                cache.set(key, max(delta, 0), timeout=PENDING_TIMEOUT)
+        else:
+            cache.set(key, int(cache.get(key, 0)) + delta, timeout=PENDING_TIMEOUT)
+
+
 def record_scan(notice: Notice, code: str) -> None:
-    """Add one to today's count for this notice and language."""
-    day = timezone.localdate()
-    updated = ScanCount.objects.filter(notice=notice, language=code, day=day).update(
-        count=F("count") + 1
-    )
-    if updated:
+    """Add one to today's pending count for this notice and language (in the cache)."""
+    _add(_pending_key(notice.pk, code, timezone.localdate()), 1)
+
+
+def flush() -> int:
+    """Move the pending counts of today and yesterday into ScanCount; return how many scans.
+
+    Each pending count is taken (decremented by what was read, atomically) before it is added to
+    the database, so counts arriving meanwhile stay for the next flush; a database error puts
+    it back. Run every 10 s by `manage.py run_periodic` and once more when it stops.
+    """
+    today = timezone.localdate()
+    days = (today - datetime.timedelta(days=1), today)
+    notice_ids = Notice.objects.exclude(status="draft").values_list("pk", flat=True)
+    keys = {
+        _pending_key(nid, lang, day): (nid, lang, day)
+        for nid in notice_ids
+        for lang in languages.CODES
+        for day in days
+    }
+    moved = 0
+    for key, value in cache.get_many(list(keys)).items():
+        n = int(value or 0)
+        if n <= 0:
+            continue
+        _add(key, -n)
+        notice_id, lang, day = keys[key]
+        try:
+            _write(notice_id, lang, day, n)
+        except Exception:
+            _add(key, n)
+            raise
+        moved += n
+    return moved
+
+
+def _write(notice_id: int, code: str, day: datetime.date, n: int) -> None:
+    rows = ScanCount.objects.filter(notice_id=notice_id, language=code, day=day)
+    if rows.update(count=F("count") + n):
         return
     try:
         with transaction.atomic():
-            ScanCount.objects.create(notice=notice, language=code, day=day, count=1)
-    except IntegrityError:  # another request created today's row first
-        ScanCount.objects.filter(notice=notice, language=code, day=day).update(count=F("count") + 1)
+            ScanCount.objects.create(notice_id=notice_id, language=code, day=day, count=n)
+    except IntegrityError:  # another flush created the row first
+        rows.update(count=F("count") + n)
 
 
 def _arrivals(request: HttpRequest) -> dict[str, int]:
@@ -124,6 +207,7 @@ RECENT_WEEKS = 12
 
 def panel(notice: Notice, code: str) -> ScanPanel:
     """Return the last 12 ISO weeks of scans and all-time scans per language, labelled in code."""
+    flush()  # a staff page shows the counts still waiting in the cache too
     today = timezone.localdate()
     first = today - datetime.timedelta(days=today.weekday() + 7 * (RECENT_WEEKS - 1))
     per_week = _per_week(ScanCount.objects.filter(notice=notice), first, today)
@@ -215,6 +299,7 @@ class Overview:
 
 def overview(first: datetime.date, last: datetime.date, topic: Topic | None, code: str) -> Overview:
     """Return the scans from first to last (Japan dates) of every notice, or of one topic's."""
+    flush()
     query = ScanCount.objects.filter(day__gte=first, day__lte=last)
     if topic is not None:
         query = query.filter(notice__topic=topic)

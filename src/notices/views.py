@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from core import languages
+from core import http_cache, languages
+from notices import cache as page_cache
 from notices import codes, presenter, qr, stats
 from notices.models import Notice, NoticeStatus
 
@@ -84,30 +85,43 @@ def lookup(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def landing(request: HttpRequest, code: str) -> HttpResponse:
-    """Explain one letter in the reader's language."""
+    """Explain one letter in the reader's language.
+
+    The page is the same for everyone who reads it in a language with a furigana setting, so its
+    body is kept in the cache (notices.cache: versioned keys, never stale). The view still runs
+    for every request, so an arrival is counted even when the body comes from the cache.
+    """
     canonical = codes.normalize(code)
     if canonical != code:
         return redirect(_with_query(reverse("notices:landing", args=[canonical]), request))
-    notice = get_public_notice(code)
-    if notice.status == NoticeStatus.SUPERSEDED:
-        successor = final_successor(notice)
-        return redirect(_with_query(successor.get_absolute_url(), request))
     lang = request.LANGUAGE_CODE
-    if notice.status == NoticeStatus.WITHDRAWN:
-        page = presenter.build(notice, lang)
-        context = {"page": page, "notice": notice}
-        return render(request, "notices/withdrawn.html", context, status=410)  # gone for good
     furigana = furigana_on(request)
-    page = presenter.build(notice, lang)
-    # The language menu offers only the languages this notice can really be read in.
-    context = {"page": page, "notice": notice, "furigana": furigana}
-    response = render(
-        request, "notices/landing.html", {**context, "all_languages": page.menu_languages}
-    )
-    stats.count_arrival(request, response, notice, lang)  # not a language switch or a reload
+    key = page_cache.landing_key(code, lang, furigana)
+    entry = page_cache.get(key)
+    if entry is None:
+        notice = get_public_notice(code)
+        if notice.status == NoticeStatus.SUPERSEDED:
+            successor = final_successor(notice)
+            return redirect(_with_query(successor.get_absolute_url(), request))
+        if notice.status == NoticeStatus.WITHDRAWN:
+            page = presenter.build(notice, lang)
+            context = {"page": page, "notice": notice}
+            return render(request, "notices/withdrawn.html", context, status=410)  # gone for good
+        page = presenter.build(notice, lang)
+        # The language menu offers only the languages this notice can really be read in.
+        context = {"page": page, "notice": notice, "furigana": furigana}
+        rendered = render(
+            request, "notices/landing.html", {**context, "all_languages": page.menu_languages}
+        )
+        entry = page_cache.store(
+            key, rendered.content, rendered["Content-Type"], notice.pk, notice.code
+        )
+    response: HttpResponse = HttpResponse(entry.body, content_type=entry.content_type)
+    # not a language switch or a reload; the view's own (unsaved) notice carries id and code
+    stats.count_arrival(request, response, Notice(pk=entry.notice_id, code=entry.notice_code), lang)
     if "furigana" in request.GET:
         response.set_cookie(FURIGANA_COOKIE, "on" if furigana else "off", samesite="Lax")
-    return response
+    return http_cache.finish_public(request, response, entry.etag, entry.last_modified)
 
 
 @require_GET

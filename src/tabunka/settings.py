@@ -282,13 +282,43 @@ TABUNKA_RATE_LIMITS = {"intake": (20, 3600), "faq": (30, 60)}
 TABUNKA_TRUSTED_PROXY_HEADER = os.environ.get("TABUNKA_TRUSTED_PROXY_HEADER", "")
 TABUNKA_TRUSTED_PROXIES = os.environ.get("TABUNKA_TRUSTED_PROXIES", "")
 # The counters live in the cache: local memory (one per process) unless a shared one is named.
-if os.environ.get("TABUNKA_CACHE_URL", "").startswith("redis://"):
+# --- cache (issue 10: cached public pages, scan counts; docs/deploy.md "Cache") -----------------
+# Redis/Valkey when TABUNKA_CACHE_URL names one (several app servers). Otherwise files under
+# var/cache: shared by every gunicorn worker, the task worker and the periodic process of one
+# machine (local memory would give each process its own copy: a page cached in one worker would
+# not see a publish done in another, and the periodic flush could not see the scan counts).
+# Under pytest local memory (one test process, nothing shared between test runs). The key prefix
+# names the database, so two databases never read each other's pages.
+import hashlib as _hashlib  # noqa: E402
+import sys as _sys  # noqa: E402
+
+_cache_prefix = _hashlib.sha256(
+    f"{DATABASES['default'].get('HOST', '')}/{DATABASES['default']['NAME']}".encode()
+).hexdigest()[:10]
+if os.environ.get("TABUNKA_CACHE_URL", "").startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["TABUNKA_CACHE_URL"],
+            "KEY_PREFIX": _cache_prefix,
         }
     }
+elif "pytest" in _sys.modules:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / "var" / "cache" / _cache_prefix),
+            "KEY_PREFIX": _cache_prefix,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+# Scan counts wait in the cache until `manage.py flush_scan_counts` (run every 10 s by
+# run_periodic) adds them to the database.
+# nginx (proxy_cache_purge) or a CDN that accepts PURGE for a notice's addresses, e.g.
+# http://127.0.0.1:8081: on each notice change the task worker asks it to drop its copies.
+TABUNKA_PURGE_URL = os.environ.get("TABUNKA_PURGE_URL", "")
 # Submissions per client per hour before new ones are flagged for a person to check (never dropped).
 TABUNKA_CONSULT_RATE_LIMIT = int(os.environ.get("TABUNKA_CONSULT_RATE_LIMIT", "5"))
 # When the Plaza is open (sample values; the International Center changes them here, and adds
