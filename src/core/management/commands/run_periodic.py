@@ -36,6 +36,9 @@ JOBS: list[tuple[str, str, dict[str, Any]]] = [
     ("03:30", "clearsessions", {}),
     ("03:45", "prune_db_task_results", {"queue_name": "*"}),
 ]
+# (seconds, command): scan counts wait in the cache until this adds them to the database; the
+# last run when this process stops makes them exact after a clean shutdown (docs/notices.md).
+EVERY: list[tuple[int, str]] = [(10, "flush_scan_counts")]
 
 
 class Command(BaseCommand):
@@ -53,6 +56,8 @@ class Command(BaseCommand):
         scheduler = schedule.Scheduler()
         for at, name, kwargs in JOBS:
             scheduler.every().day.at(at).do(self.run_job, name, kwargs)
+        for seconds, name in EVERY:
+            scheduler.every(seconds).seconds.do(self.run_job, name, {})
         stopping = False
 
         def stop(signum: int, frame: FrameType | None) -> None:
@@ -68,6 +73,8 @@ class Command(BaseCommand):
         while not stopping:
             scheduler.run_pending()
             time.sleep(1)
+        for _seconds, name in EVERY:
+            self.run_job(name, {})  # a clean stop loses no scan
 
     def run_job(self, name: str, kwargs: dict[str, Any]) -> bool:
         """Run one command; log and swallow its failure so the schedule goes on."""
