@@ -257,6 +257,8 @@ def test_overview_filters_by_topic(editor_client: Client) -> None:
 
 def test_the_default_range_is_the_last_twelve_iso_weeks(editor_client: Client) -> None:
     with time_machine.travel(datetime.datetime(2026, 12, 3, 10, 0, tzinfo=TOKYO)):  # Thursday
+        # A staff session ends after a working day without a request: log in on that day.
+        editor_client.force_login(User.objects.get(username="editor-user"))
         data = editor_client.get("/staff/notices/scans/").context["data"]
     assert len(data.weeks) == 12
     assert data.weeks[0] == datetime.date(2026, 9, 14) and data.weeks[-1] == datetime.date(
