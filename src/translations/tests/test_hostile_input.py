@@ -427,3 +427,13 @@ def test_machine_text_that_cannot_be_stored_fails_the_job_and_writes_nothing(
 )
 def test_hostile_paths_are_refused(translator: Client, path: str, status: int) -> None:
     assert translator.get(path).status_code == status
+
+
+def test_the_editor_persona_gets_the_same_answers(editor_client: Client, unchanged: None) -> None:
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    _, text_key, _ = _notice_unit_keys()
+    refused(editor_client.post(EDITOR, {text_key: "\x00"}), "cannot be stored")
+    data = HEADER + OK_ROW + 'vi,"unclosed,x,,\n'
+    refused(editor_client.post(GLOSSARY_IMPORT, _csv(data)), "Line 3 of the CSV file")
+    upload = SimpleUploadedFile("f.xlf", b"<tmx/>")
+    refused(editor_client.post(IMPORT, {"file": upload, "format": "xliff12"}), "<tmx>")
