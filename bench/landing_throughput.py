@@ -126,6 +126,7 @@ def main() -> None:
             sys.exit(f"{tool} is missing: apt-get install {package}")
     with tempfile.TemporaryDirectory(prefix="tabunka-landing-") as tmp:
         work = Path(tmp)
+        work.chmod(0o755)  # nginx's workers (user nobody) read the saved page from here
         env = {
             **os.environ,
             "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
@@ -170,6 +171,7 @@ def main() -> None:
             s, c = options.seconds, options.connections
             results: list[tuple[str, float, float]] = []
             results.append(("nginx, static file", *wrk(static, s, c, own)))
+            wrk(base, 3, c, own)  # every worker loads its dictionaries and caches the page
             results.append(("server, warm", *wrk(base, s, c, own)))
             stop_bumping = threading.Event()
 
@@ -188,7 +190,7 @@ def main() -> None:
                 stop_bumping.set()
                 bumper.join(30)
             easy = f"{base}?lang=ja-easy&furigana=on"
-            wrk(easy, 1, 4, own)  # the furigana page into the cache
+            wrk(easy, 3, c, own)  # the furigana page into the cache
             results.append(("server, warm, furigana (ja-easy)", *wrk(easy, s, c, own)))
         finally:
             if nginx is not None:

@@ -86,9 +86,27 @@ def landing_key(code: str, lang: str, furigana: bool) -> str:
     return f"notices:landing:{generation()}:{code}:{lang}:{int(furigana)}:{day}"
 
 
+# Each process also keeps the pages it served last in memory: the key holds the generation read
+# from the shared cache, so a copy here is never stale, and a hit skips unpickling the body.
+_LOCAL_MAX = 256
+_local: dict[str, Entry] = {}
+
+
 def get(key: str) -> Entry | None:
-    entry = cache.get(key)
-    return entry if isinstance(entry, Entry) else None
+    entry = _local.get(key)
+    if entry is not None:
+        return entry
+    found = cache.get(key)
+    if not isinstance(found, Entry):
+        return None
+    _remember(key, found)
+    return found
+
+
+def _remember(key: str, entry: Entry) -> None:
+    if len(_local) >= _LOCAL_MAX:
+        _local.clear()  # the old generations and days go; the current pages come back at once
+    _local[key] = entry
 
 
 def store(key: str, body: bytes, content_type: str, notice_id: int, code: str) -> Entry:
@@ -96,6 +114,7 @@ def store(key: str, body: bytes, content_type: str, notice_id: int, code: str) -
     now = timezone.now().timestamp()
     entry = Entry(body, content_type, etag, now, notice_id, code)
     cache.set(key, entry, timeout=PAGE_TIMEOUT)
+    _remember(key, entry)
     return entry
 
 

@@ -59,7 +59,7 @@ def _counter_lock() -> Iterator[None]:
     if _atomic_cache():
         yield
         return
-    path = Path(settings.CACHES["default"]["LOCATION"]) / "scan-counts.lock"
+    path = Path(str(settings.CACHES["default"]["LOCATION"])) / "scan-counts.lock"
     path.parent.mkdir(parents=True, exist_ok=True)
     with _local_lock, open(path, "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)

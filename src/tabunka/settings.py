@@ -295,6 +295,7 @@ import sys as _sys  # noqa: E402
 _cache_prefix = _hashlib.sha256(
     f"{DATABASES['default'].get('HOST', '')}/{DATABASES['default']['NAME']}".encode()
 ).hexdigest()[:10]
+CACHES: dict[str, dict[str, object]]
 if os.environ.get("TABUNKA_CACHE_URL", "").startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {

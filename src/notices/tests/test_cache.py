@@ -7,6 +7,8 @@ page once (so it is cached), change the notice the way staff do, and read it aga
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -23,7 +25,7 @@ NHI = "NH7K4A"
 OWN = "http://testserver/"  # a same-site Referer: not an arrival, so no cookie on the answer
 
 
-def read(code: str = NHI, **headers: str):  # type: ignore[no-untyped-def]
+def read(code: str = NHI, **headers: Any) -> Any:
     return Client().get(f"/n/{code}", HTTP_REFERER=OWN, **headers)
 
 
