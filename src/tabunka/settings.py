@@ -117,6 +117,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# --- read replica (issue 10; src/tabunka/routers.py, docs/deploy.md "Multi-machine layout") ---
+# DATABASE_REPLICA_URL names a streaming replica of the primary: public content is read from it,
+# everything else (and every write, every read in a transaction or a staff request) from default.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60
+    )
+    DATABASE_ROUTERS = ["tabunka.routers.ReplicaRouter"]
+    MIDDLEWARE.append("tabunka.routers.PrimaryForStaffMiddleware")
+# --- end read replica ---------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
