@@ -18,7 +18,9 @@ started (also on Ctrl-C or SIGTERM):
    limits of core.limits count each simulated resident, not the one load-generating address.
 4. For one app server, then two: the landing page GET /n/NH7K4A in five languages with wrk
    (`apt-get install wrk`), and the intake POST /api/consultations from a thread pool (the
-   payload of bench/intake_load.py), each request from its own client address.
+   payload of bench/intake_load.py), each request from its own client address. wrk sends no
+   Referer and no cookie, so every landing request is a counted arrival (a new scan): the
+   mass-mailing case, not the repeat-visit one.
 
 Prints requests/s, p50/p99, errors, and the ratio two/one; afterwards every consultation
 acknowledged with 201 must be in the database. On a 2-core machine two app servers compete for the
@@ -337,7 +339,12 @@ def main() -> None:
     missing = acknowledged - stored
     print(f"consultations acknowledged {len(acknowledged)}, missing afterwards {len(missing)}")
     tracebacks = server_errors.count("Traceback")
-    print(f"server tracebacks in the gunicorn log: {tracebacks}")
+    # Workers booted beyond the first ones of each server: recycled by max_requests (each new
+    # worker loads its dictionaries again, which shows in p99).
+    booted = server_errors.count("Booting worker")
+    initial = 2 * int(env["TABUNKA_WEB_WORKERS"])
+    restarts = booted - initial
+    print(f"server tracebacks in the gunicorn log: {tracebacks}; worker restarts: {restarts}")
     print(
         f"Note: this machine has {os.cpu_count()} cores (load average "
         f"{os.getloadavg()[0]:.1f}); two app servers here compete for the same cores as nginx, "
