@@ -232,8 +232,10 @@ def main() -> None:
     for tool, package in (("wrk", "wrk"), ("/usr/sbin/nginx", "nginx")):
         if not shutil.which(tool):
             sys.exit(f"{tool} is missing: apt-get install {package}")
-    # SIGTERM ends the run like Ctrl-C: through the finally blocks that stop everything.
+    # SIGTERM ends the run like Ctrl-C: through the finally blocks that stop everything. SIGINT
+    # is set too: a shell starts a background job with SIGINT ignored, and Python keeps that.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     cache = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
     processes: list[subprocess.Popen[bytes]] = []
     rows: list[tuple[str, int, dict[str, float]]] = []
