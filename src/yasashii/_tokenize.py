@@ -20,10 +20,13 @@ _BREAKS = "。！？!?\n"
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 
 _lock = threading.Lock()
-_sudachi: Tokenizer | None = None
-_pos_cache: dict[int, tuple[str, ...]] = {}
+# Sudachi's Tokenizer and MeCab's tagger may not be used by two threads at once (a server runs
+# requests in threads): the dictionaries are loaded once and shared, each thread gets its own
+# tokenizer and tagger.
+_local = threading.local()
 _sudachi_dict: Any = None
-_fugashi: Any = None
+_fugashi_dicdir: str | None = None
+_pos_cache: dict[int, tuple[str, ...]] = {}
 
 
 class Token(NamedTuple):
@@ -45,29 +48,31 @@ def to_hiragana(text: str) -> str:
 
 
 def _get_sudachi() -> Tokenizer:
-    """Return the shared Sudachi tokenizer, loading the dictionary on first use."""
-    global _sudachi, _sudachi_dict
-    if _sudachi is None:
-        with _lock:
-            if _sudachi is None:
-                from sudachipy import Dictionary, SplitMode
+    """Return this thread's Sudachi tokenizer, loading the shared dictionary on first use."""
+    global _sudachi_dict
+    tok: Tokenizer | None = getattr(_local, "sudachi", None)
+    if tok is None:
+        from sudachipy import Dictionary, SplitMode
 
+        with _lock:
+            if _sudachi_dict is None:
                 _sudachi_dict = Dictionary(dict="core")
-                _sudachi = _sudachi_dict.tokenizer(mode=SplitMode.C)
-    return _sudachi
+        tok = _local.sudachi = _sudachi_dict.tokenizer(mode=SplitMode.C)
+    return tok
 
 
 def get_fugashi() -> Any:
-    """Return the shared fugashi tagger on unidic-lite, loading it on first use."""
-    global _fugashi
-    if _fugashi is None:
-        with _lock:
-            if _fugashi is None:
-                import fugashi
-                import unidic_lite
+    """Return this thread's fugashi tagger on unidic-lite, created on first use."""
+    global _fugashi_dicdir
+    tagger = getattr(_local, "fugashi", None)
+    if tagger is None:
+        import fugashi
+        import unidic_lite
 
-                _fugashi = fugashi.GenericTagger(f"-d {unidic_lite.DICDIR} -r /dev/null")
-    return _fugashi
+        with _lock:
+            _fugashi_dicdir = unidic_lite.DICDIR
+        tagger = _local.fugashi = fugashi.GenericTagger(f"-d {_fugashi_dicdir} -r /dev/null")
+    return tagger
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:

@@ -48,7 +48,8 @@ def test_public_api() -> None:
 def test_import_does_not_load_dictionaries() -> None:
     code = (
         "import sys, yasashii, yasashii._tokenize as t; "
-        "assert t._sudachi is None and t._fugashi is None; assert 'sudachipy' not in sys.modules"
+        "assert t._sudachi_dict is None and t._fugashi_dicdir is None; "
+        "assert 'sudachipy' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": SRC})
 
@@ -113,3 +114,20 @@ def test_cli(command: str) -> None:
     )
     assert proc.returncode in (0, 1), proc.stderr
     assert proc.stdout.strip()
+
+
+def test_threads_analyse_at_the_same_time() -> None:
+    """Regression: one shared Sudachi tokenizer raised "Tokenizer is already in use" when a
+    server checked two texts in two threads at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import yasashii
+
+    texts = [
+        f"市役所の窓口で、{n}月までに国民健康保険の手続きをしてください。" * 20
+        for n in range(1, 13)
+    ]
+    expected = [yasashii.analyze(t).to_dict() for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(3):
+            assert list(pool.map(lambda t: yasashii.analyze(t).to_dict(), texts)) == expected

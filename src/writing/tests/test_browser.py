@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from accounts.testing import make_staff
 
@@ -25,10 +27,9 @@ def test_type_see_highlight_apply_suggestion(open_page: Any, live_server: Any) -
     before = int(page.locator("#count").inner_text())
     assert page.locator("#score").inner_text() != "–"
     page.locator("#issues li", has_text="敬語").locator("button.sugg").first.click()
-    page.wait_for_function("document.getElementById('text').value.includes('提出してください')")
+    # Playwright's expect() polls without eval (the CSP forbids it); wait_for_function needs it.
+    expect(page.locator("#text")).to_have_value(re.compile("提出してください"))
     assert "申し上げます" not in page.locator("#text").input_value()
-    page.wait_for_function(
-        "!document.getElementById('mirror').textContent.includes('申し上げます')"
-    )
+    expect(page.locator("#mirror")).not_to_contain_text("申し上げます")
     assert int(page.locator("#count").inner_text()) < before
     assert Axe().run(page).violations_count == 0
