@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -137,3 +138,24 @@ def test_pages_without_case_data_are_open_and_anonymous_goes_to_login() -> None:
 def test_log_in_helper_makes_a_verified_session() -> None:
     client = log_in(Client(), make_staff("counselor"))
     assert client.get(QUEUE).status_code == 200
+
+
+@pytest.mark.django_db
+def test_totp_code_command_is_for_the_demo_only(settings: Any, monkeypatch: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    user = make_staff("counselor")
+    device = TOTPDevice.objects.get(user=user)
+    settings.DEBUG = False
+    monkeypatch.delenv("TABUNKA_LOCAL_SECRET_KEY", raising=False)
+    with pytest.raises(CommandError, match="demo only"):
+        call_command("totp_code", user.username)
+    monkeypatch.setenv("TABUNKA_LOCAL_SECRET_KEY", "1")
+    out = StringIO()
+    with time_machine.travel(FROZEN, tick=False):
+        call_command("totp_code", user.username, stdout=out)
+    assert out.getvalue().strip() == code_at(device, FROZEN)
+    with pytest.raises(CommandError, match="no confirmed"):
+        call_command("totp_code", "nobody")
