@@ -24,7 +24,7 @@ def needs_code(request: HttpRequest) -> bool:
     user = request.user
     if not request.path.startswith(CASE_PREFIX) or not user.is_authenticated:
         return False
-    return roles.can_handle_cases(user) and not user.is_verified()  # type: ignore[union-attr]
+    return roles.can_handle_cases(user) and not user.is_verified()  # type: ignore[attr-defined]
 
 
 class SecondFactorMiddleware:
