@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",  # login throttling; before accounts, whose roles give admins its permissions
     "csp",  # Content-Security-Policy header and its nonce ({% load csp %}); settings: security
+    "django_otp",  # second factor for the roles that see consultations (accounts.second_factor)
+    "django_otp.plugins.otp_totp",
     "core",
     "accounts",
     "api",  # the public JSON API: schema, errors, body limits (src/api, docs/api.md)
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): a TOTP code this session
+    "consultations.second_factor.SecondFactorMiddleware",  # case pages want that code
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.limits.RateLimitMiddleware",  # a view's RateLimited becomes its 429 answer
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,6 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+OTP_TOTP_ISSUER = "Tabunka Kumamoto"  # the name authenticator apps show beside the code
 # Login throttling (django-axes, docs/security.md): 5 failed logins lock the account AND, apart
 # from it, the address for 30 minutes (a try while locked restarts them; older failures are
 # forgotten); the login page then says so. The address is the one rate limits use.

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from accounts import second_factor, testing
 from consultations import actions, roles
 from consultations.models import Case, CounselorGroup, FaqEntry
 
@@ -92,8 +93,9 @@ def staff_client(role: str, username: str, group: CounselorGroup | None = None) 
     user.groups.add(Group.objects.get(name=role))
     if group is not None:
         group.members.add(user)
-    client = Client()
-    client.force_login(user)
+    if role in (roles.COUNSELOR, roles.SUPERVISOR):
+        second_factor.give_device(user)  # case pages want a second factor
+    client = testing.log_in(Client(), user)
     client.user = user  # type: ignore[attr-defined]
     return client
 

@@ -117,8 +117,10 @@ def test_counselor_answers_a_vietnamese_case_and_the_resident_answers_back(
     assert vietnamese.language == "vi"
 
     # The counselor, logged in (session cookie handed to the browser).
-    login = Client()
-    login.force_login(counselor)
+    from accounts import second_factor, testing
+
+    second_factor.give_device(counselor)
+    login = testing.log_in(Client(), counselor)  # with the second factor case pages want
     staff = new_page("ja")
     staff.context.add_cookies(
         [

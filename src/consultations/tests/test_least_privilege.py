@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from accounts import roles as account_roles
+from accounts import second_factor, testing
 from consultations import roles
 from consultations.models import AuditEntry, Case, CounselorGroup, FaqEntry
 from notices.models import Notice
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
+    if roles.can_handle_cases(user):
+        second_factor.give_device(user)  # case pages want a second factor
+    client = testing.log_in(Client(), user)
     return client
 
 

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 
+from accounts import second_factor, testing
 from consultations import roles
 from consultations.models import Case, Category, Channel, MonthlyStat
 from core import languages
@@ -63,8 +64,8 @@ def supervisor_page(browser: Any, live_server: Any) -> Iterator[Callable[[dict[s
     roles.ensure_roles()
     user = User.objects.create_user("supervisor-stats", is_staff=True)
     user.groups.add(Group.objects.get(name=roles.SUPERVISOR))
-    client = Client()
-    client.force_login(user)
+    second_factor.give_device(user)
+    client = testing.log_in(Client(), user)  # with the second factor case pages want
     session = client.cookies["sessionid"].value
     contexts: list[Any] = []
 

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from accounts.testing import make_staff
+from accounts.testing import log_in, make_staff
 from core.security import NO_STORE_PREFIXES
 
 _CONVERTER_VALUES = {
@@ -61,7 +61,7 @@ def test_the_walk_finds_the_personal_routes() -> None:
 def test_every_personal_route_sends_no_store(role: str | None) -> None:
     client = Client(raise_request_exception=False)
     if role:
-        client.force_login(make_staff(role))
+        log_in(client, make_staff(role))  # counselors: with their second factor
     checked = 0
     for path in personal_paths():
         response = client.get(path)

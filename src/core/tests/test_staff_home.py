@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from accounts.testing import make_staff
+from accounts.testing import log_in, make_staff
 from consultations import actions as consult_actions
 from consultations.forms import IntakeForm
 from consultations.models import AuditEntry, CounselorGroup, FollowUp
@@ -58,7 +58,7 @@ def persona_clients() -> dict[str, Client]:
     clients = {"anonymous": Client()}
     for role in ROLES:
         clients[role] = Client()
-        clients[role].force_login(make_staff(role))
+        log_in(clients[role], make_staff(role))  # counselors: with their second factor
     clients["outsider"] = Client()
     clients["outsider"].force_login(User.objects.create_user("no-role", is_staff=True))
     return clients

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from accounts import second_factor
 from consultations import demo_loader, opening, roles
 from consultations.models import CounselorGroup, Slot
 
@@ -50,9 +51,13 @@ class Command(BaseCommand):
         supervisor.set_password(DEMO_PASSWORD)
         supervisor.save()
         supervisor.groups.set([Group.objects.get(name=roles.SUPERVISOR)])
+        # Case pages want a second factor: a device with the demo's known key (totp_code prints it).
+        for user in User.objects.filter(username__in=["counselor1", "counselor2", "supervisor"]):
+            second_factor.give_device(user)
         self.stdout.write(
             "Consultation staff at /staff/consultations/: users counselor1 (Asian languages), "
-            f"counselor2, supervisor; password {DEMO_PASSWORD}"
+            f"counselor2, supervisor; password {DEMO_PASSWORD}; second-factor code: "
+            "`.venv/bin/python manage.py totp_code counselor1` (demo only)"
         )
 
     def _slots(self) -> None:
