@@ -114,6 +114,29 @@ def open_page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
+def staff_page(browser: Any) -> Iterator[Any]:
+    """Return a function that opens a page in a fresh context logged in as `user` on `base_url`
+    (a session made by the test client: no password typed; a confirmed second factor counts)."""
+    from django.test import Client
+
+    from accounts import testing
+
+    contexts: list[Any] = []
+
+    def opener(user: Any, base_url: str, viewport: dict[str, int], language: str = "ja") -> Any:
+        session = testing.log_in(Client(), user).cookies["sessionid"].value
+        headers = {"Accept-Language": language}
+        context = browser.new_context(viewport=viewport, extra_http_headers=headers)
+        context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])
+        contexts.append(context)
+        return context.new_page()
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def demo_server(live_server: Any) -> Any:
     load_demo_if_flushed()
     return live_server

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group, User
-from django.test import Client
 from django.utils import timezone
 
-from accounts import second_factor, testing
+from accounts import second_factor
 from consultations import roles
 from consultations.models import Case, Category, Channel, MonthlyStat
 from core import languages
@@ -59,27 +58,13 @@ def make_cases(n: int) -> None:
 
 
 @pytest.fixture
-def supervisor_page(browser: Any, live_server: Any) -> Iterator[Callable[[dict[str, int]], Any]]:
+def supervisor_page(staff_page: Any, live_server: Any) -> Callable[[dict[str, int]], Any]:
     """Open pages logged in as a supervisor (a session made by the test client, no password)."""
     roles.ensure_roles()
     user = User.objects.create_user("supervisor-stats", is_staff=True)
     user.groups.add(Group.objects.get(name=roles.SUPERVISOR))
-    second_factor.give_device(user)
-    client = testing.log_in(Client(), user)  # with the second factor case pages want
-    session = client.cookies["sessionid"].value
-    contexts: list[Any] = []
-
-    def opener(viewport: dict[str, int]) -> Any:
-        context = browser.new_context(
-            viewport=viewport, extra_http_headers={"Accept-Language": "ja"}
-        )
-        context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
-        contexts.append(context)
-        return context.new_page()
-
-    yield opener
-    for context in contexts:
-        context.close()
+    second_factor.give_device(user)  # case pages want the second factor
+    return lambda viewport: staff_page(user, live_server.url, viewport)
 
 
 def chart_boxes(page: Any) -> dict[str, dict[str, float]]:

@@ -7,13 +7,12 @@ reads as a line (it used to wrap after every character), and axe-core finds noth
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group, User
-from django.test import Client
 from django.utils import timezone
 
 from accounts import roles
@@ -28,27 +27,12 @@ NHI = "NH7K4A"
 
 
 @pytest.fixture
-def editor_page(browser: Any, demo_server: Any) -> Iterator[Callable[[dict[str, int]], Any]]:
+def editor_page(staff_page: Any, demo_server: Any) -> Callable[[dict[str, int]], Any]:
     """Open pages logged in as an editor (a session made by the test client, no password)."""
     roles.ensure_roles()
     user = User.objects.create_user("editor-scans", is_staff=True)
     user.groups.add(Group.objects.get(name=roles.EDITOR))
-    client = Client()
-    client.force_login(user)
-    session = client.cookies["sessionid"].value
-    contexts: list[Any] = []
-
-    def opener(viewport: dict[str, int]) -> Any:
-        context = browser.new_context(
-            viewport=viewport, extra_http_headers={"Accept-Language": "ja"}
-        )
-        context.add_cookies([{"name": "sessionid", "value": session, "url": demo_server.url}])
-        contexts.append(context)
-        return context.new_page()
-
-    yield opener
-    for context in contexts:
-        context.close()
+    return lambda viewport: staff_page(user, demo_server.url, viewport)
 
 
 def scans_everywhere() -> None:
