@@ -148,11 +148,17 @@ def _case_page(
     """Render the case with its thread and reply form; every rendering is one audited view."""
     newly_seen = actions.do_open_case(case, acting_user(request))
     published = list(FaqEntry.objects.filter(published=True))
+    linked = list(case.faqs.all())
     answers = presenter.answers([(e, 1.0) for e in published], case.language)
     context = {
         "case": case,
         "form": form,
         "thread": case.messages.select_related("author"),
+        # Each list with the rows it names, so the page costs the same queries however long.
+        "notes": case.notes.select_related("author"),
+        "contacts": case.contacts.select_related("author"),
+        "appointments": case.appointments.select_related("slot"),
+        "handovers": case.handovers.select_related("from_user", "to_user"),
         "newly_seen": newly_seen,
         "faq_answers": [
             (entry, answer.answer, languages.get(answer.answer.language))
@@ -166,7 +172,8 @@ def _case_page(
         "groups": CounselorGroup.objects.all(),
         "statuses": CaseStatus.choices,
         "channels": Channel.choices,
-        "faqs": FaqEntry.objects.filter(published=True).exclude(cases=case),
+        "linked": linked,
+        "faqs": [entry for entry in published if entry not in linked],
         "supervisor": roles.can_supervise(request.user),
         "today": timezone.localdate(),
         "audit": case.audit.select_related("user")[:20],
