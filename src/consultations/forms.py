@@ -5,24 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Case, Category, Contact
 from core import languages
+from core.validation import StorableCharField
 
 MAX_DESCRIPTION = 5000
-
-
-def no_lone_surrogates(value: str) -> None:
-    """Refuse text that cannot be stored as UTF-8 (lone surrogates, e.g. from a JSON client)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise ValidationError(
-            _("Your text contains a character we cannot store. Remove it and try again."),
-            code="surrogates",
-        ) from error
 
 
 def free_text(label: Any, **kwargs: Any) -> forms.CharField:
@@ -30,16 +19,14 @@ def free_text(label: Any, **kwargs: Any) -> forms.CharField:
     messages = {
         "required": _("Tell us what happened or what you want to know."),
         "max_length": _("Please write less than %(limit_value)d characters."),
-        "null_characters_not_allowed": _(
-            "Your text contains a character we cannot store. Remove it and try again."
-        ),
+        # NUL and lone surrogates (core.validation), in words for residents.
+        "unstorable": _("Your text contains a character we cannot store. Remove it and try again."),
         **kwargs.pop("error_messages", {}),
     }
-    return forms.CharField(
+    return StorableCharField(
         label=label,
         max_length=MAX_DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 6}),
-        validators=[no_lone_surrogates],
         error_messages=messages,
         **kwargs,
     )
@@ -71,7 +58,7 @@ class IntakeForm(forms.Form):
         _("What happened? What do you want to know?"),
         help_text=_("Write in any language. You do not need to write in Japanese."),
     )
-    name = forms.CharField(label=_("Your name (optional)"), max_length=100, required=False)
+    name = StorableCharField(label=_("Your name (optional)"), max_length=100, required=False)
     preferred_contact = forms.ChoiceField(
         label=_("How should we contact you?"),
         choices=Contact.choices,
@@ -91,7 +78,7 @@ class IntakeForm(forms.Form):
             "max_length": _("An email address can have at most %(limit_value)d characters."),
         },
     )
-    phone = forms.CharField(
+    phone = StorableCharField(
         label=_("Phone number"),
         max_length=30,
         required=False,

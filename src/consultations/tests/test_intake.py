@@ -97,6 +97,16 @@ def test_errors_summary_and_inline_in_the_users_language(client: Client) -> None
     assert Case.objects.count() == 0
 
 
+@pytest.mark.parametrize("field", ["description", "name", "phone"])
+@pytest.mark.parametrize("bad", ["\x00", "\ud800"])
+def test_unstorable_characters_are_refused_in_every_text_field(field: str, bad: str) -> None:
+    from consultations.forms import IntakeForm
+
+    form = IntakeForm({**INTAKE, field: f"090-1234-5678 {bad}"})
+    assert not form.is_valid() and list(form.errors) == [field]
+    assert len(form.errors[field]) == 1  # one message, not Django's NUL one as well
+
+
 def test_email_required_when_chosen_as_contact(client: Client) -> None:
     response = client.post("/consult/", {**INTAKE, "email": ""})
     assert response.status_code == 400 and 'href="#id_email"' in response.content.decode()
