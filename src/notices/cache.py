@@ -2,22 +2,28 @@
 
 A page's key holds the public content generation, the notice code, the language, the furigana
 setting and today's date in Kumamoto (deadline wording changes at midnight). The generation is a
-random token in the cache, replaced whenever anything in the notices or translations apps is
-saved or deleted (publish, edit, withdraw, supersede, a translation saved by a person or the
-machine, the admin): a changed notice is never served from an old key, and old keys simply
-expire. A token costs one cache read per request and invalidates every notice page at once,
-which is cheap because edits are rare beside reads.
+random token in the cache, replaced when a transaction that saved or deleted anything in the
+notices or translations apps commits (publish, edit, withdraw, supersede, a translation saved by
+a person or the machine, the admin): a changed notice is never served from an old key, and old
+keys simply expire. A token costs one cache read per request and invalidates every notice page at
+once, which is cheap because edits are rare beside reads.
+
+The token is replaced after the commit, once per transaction (an editor save writes dozens of
+rows): replaced before it, a page read in between would render the old rows under the new token
+and stay in the cache until the next change.
 
 `purge` asks nginx (or a CDN) to drop its copies of a notice's pages when TABUNKA_PURGE_URL is set.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
+import threading
 import urllib.request
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -49,22 +55,46 @@ def bump() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex[:16], timeout=None)
 
 
+@dataclass
+class _Changes:
+    """What the transaction under way changed; the first of its commit callbacks acts on it."""
+
+    codes: set[str] = field(default_factory=set)  # notices whose addresses to purge
+    done: bool = False
+
+
+_pending = threading.local()
+
+
+def _after_commit(changes: _Changes) -> None:
+    if changes.done:  # an earlier callback of the same commit bumped already
+        return
+    changes.done = True
+    bump()
+    if changes.codes and getattr(settings, "TABUNKA_PURGE_URL", ""):
+        from notices import tasks
+
+        for code in sorted(changes.codes):
+            tasks.purge_notice.enqueue(code)
+
+
 def _content_changed(sender: Any, **kwargs: Any) -> None:
     meta = getattr(sender, "_meta", None)
     if meta is None or meta.app_label not in WATCHED_APPS or meta.object_name in NOT_CONTENT:
         return
-    bump()
-    instance = kwargs.get("instance")
-    if meta.object_name == "Notice" and getattr(settings, "TABUNKA_PURGE_URL", ""):
-        code = getattr(instance, "code", "")
-        if code:
-            from notices import tasks
-
-            transaction.on_commit(lambda: tasks.purge_notice.enqueue(code))
+    changes: _Changes | None = getattr(_pending, "changes", None)
+    if changes is None or changes.done:
+        # A transaction that rolled back leaves its (never run) record here; reusing it is
+        # harmless: at worst a notice it touched is purged once more.
+        changes = _pending.changes = _Changes()
+    code = getattr(kwargs.get("instance"), "code", "") if meta.object_name == "Notice" else ""
+    if code:
+        changes.codes.add(code)
+    transaction.on_commit(functools.partial(_after_commit, changes))
 
 
 def connect_signals() -> None:
-    """Bump the generation on any save or delete of notice or translation content (apps.ready)."""
+    """Bump the generation after any save or delete of notice or translation content commits."""
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"notices.cache.{id(signal)}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -78,7 +79,9 @@ def test_easy_japanese_has_furigana_and_a_toggle_that_works_without_js(client: C
     assert client.cookies["furigana"].value == "off"
 
 
-def test_untranslated_field_falls_back_visibly_with_its_own_lang(client: Client) -> None:
+def test_untranslated_field_falls_back_visibly_with_its_own_lang(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     notice = Notice.objects.get(code=NHI)
     step = Step.objects.create(notice=notice, order=99, text="新しい手順です。")
     # A step missing in Vietnamese (and Easy Japanese): the page is not available in Vietnamese,
@@ -87,22 +90,29 @@ def test_untranslated_field_falls_back_visibly_with_its_own_lang(client: Client)
     assert '<span lang="ja">新しい手順です。</span>' in html
     assert "Not yet translated" not in html  # the label itself is in Vietnamese
     assert html.count('id="not-translated"') == 1 and '<small class="label">' not in html
-    set_translation(step, "text", "ja-easy", "あたらしい てじゅん です。", status=Status.PUBLISHED)
+    with django_capture_on_commit_callbacks(execute=True):  # the cached page goes at the commit
+        set_translation(
+            step, "text", "ja-easy", "あたらしい てじゅん です。", status=Status.PUBLISHED
+        )
     html = page(client, f"/n/{NHI}?lang=vi")
     assert re.search(r'<span lang="ja">.*あたらしい.*</span>', html)
     assert html.count('id="not-translated"') == 1 and '<small class="label">' not in html
     # Once Vietnamese has the step, the page is Vietnamese again and has no such note.
-    set_translation(step, "text", "vi", "Bước mới.", status=Status.PUBLISHED)
+    with django_capture_on_commit_callbacks(execute=True):
+        set_translation(step, "text", "vi", "Bước mới.", status=Status.PUBLISHED)
     assert 'id="not-translated"' not in page(client, f"/n/{NHI}?lang=vi")
 
 
-def test_machine_translation_is_labelled_and_drafts_are_hidden(client: Client) -> None:
+def test_machine_translation_is_labelled_and_drafts_are_hidden(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     notice = Notice.objects.get(code=NHI)
     step = Step.objects.create(notice=notice, order=99, text="追加の手順です。")
     set_translation(step, "text", "en", "An extra step.", status=Status.MACHINE)
     html = page(client, f"/n/{NHI}?lang=en")
     assert 'An extra step.</span><small class="label">Machine translation' in html
-    set_translation(step, "text", "en", "A draft step.", status=Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):  # the cached page goes at the commit
+        set_translation(step, "text", "en", "A draft step.", status=Status.DRAFT)
     html = page(client, f"/n/{NHI}?lang=en")
     assert "A draft step." not in html and "追加の手順です。" in html
 
