@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from accounts.testing import make_staff
 from core import languages
@@ -21,7 +23,7 @@ from translations.models import Status, Translation, TranslationJob
 from translations.services import set_translation
 from translations.tests import fakes
 from translations.tests.conftest import run_worker_once
-from writing.checks import easy_check
+from writing.checks import check_texts, easy_check
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +209,34 @@ def test_a_published_notice_is_not_published_twice(editor: Client) -> None:
     assert response.status_code == 400
     assert "This notice cannot be published from here" in response.content.decode()
     assert notice.events.count() == before
+
+
+def test_easy_japanese_checks_cost_the_same_queries_for_any_number_of_fields() -> None:
+    """The checklist reads the known terms once per page, not once per field."""
+    notice = Notice.objects.get(code="NH7K4A")
+    checklist.build(notice)  # content types and the like are cached from here on
+    with CaptureQueriesContext(connection) as before:
+        first = checklist.build(notice)
+    for n in range(10):
+        step = notice.steps.create(order=100 + n, text=f"追加の手順{n}です。")
+        set_translation(step, "text", languages.EASY, f"てじゅん{n}です。", status=Status.PUBLISHED)
+    with CaptureQueriesContext(connection) as after:
+        found = checklist.build(notice)
+    assert found.languages[0].total == first.languages[0].total + 10  # ten more fields checked
+    assert len(after) == len(before)
+
+
+def test_a_page_of_easy_japanese_is_checked_in_reading_order() -> None:
+    """check_texts gives each text what easy_check gives it after the texts read before it."""
+    rows = Translation.objects.filter(language=languages.EASY).exclude(text="").order_by("pk")
+    texts = [row.text for row in rows[:12]]
+    assert len(texts) == 12
+    texts.insert(3, "")  # an empty field gets no report and explains nothing
+    expected = [
+        easy_check(
+            text, domain="insurance", known_terms=["保険証"], context=texts[:i] or texts[1:2]
+        )
+        for i, text in enumerate(texts)
+    ]
+    assert expected[3] is None and all(r is not None for r in expected[4:])
+    assert check_texts(texts, domain="insurance", known_terms=["保険証"]) == expected
