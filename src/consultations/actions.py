@@ -5,18 +5,15 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
-import logging
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations import audit, opening, stats, tasks
@@ -37,14 +34,13 @@ from consultations.models import (
     new_reference,
 )
 
-log = logging.getLogger(__name__)
 User = Any  # an authenticated staff user, or None for the resident / the system
 
 
 @dataclass(frozen=True)
 class Submitted:
     case: Case
-    token: str  # shown once to the resident and mailed; only its hash is stored
+    token: str  # shown once to the resident (a mail gets a link of its own); only its hash kept
 
     @property
     def status_path(self) -> str:
@@ -114,27 +110,9 @@ def do_submit(data: dict[str, Any], *, channel: str, client: str = "") -> Submit
                 raise
             continue  # a reference collision: draw another
         break
-    submitted = Submitted(case, token)
     if case.email:
-        transaction.on_commit(lambda: send_confirmation(submitted))
-    return submitted
-
-
-def send_confirmation(submitted: Submitted) -> None:
-    """Mail the reference and status link in the resident's language; never the description."""
-    case = submitted.case
-    url = settings.TABUNKA_PUBLIC_URL + submitted.status_path
-    with translation.override(case.language):
-        subject = _("Your consultation %(reference)s was received") % {"reference": case.reference}
-        body = render_to_string(
-            "consultations/email/confirmation.txt",
-            {"case": case, "url": url, "plaza": settings.TABUNKA_PLAZA},
-        )
-    try:
-        send_mail(subject, body, None, [case.email])
-    except OSError:
-        # The case is stored and the page showed the link; a lost mail must not undo that.
-        log.exception("confirmation mail for %s failed", case.reference)
+        transaction.on_commit(lambda: tasks.mail_confirmation.enqueue(case.pk))
+    return Submitted(case, token)
 
 
 def _touch(case: Case, *fields: str) -> None:

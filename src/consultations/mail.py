@@ -32,6 +32,18 @@ def _context(case: Case) -> dict[str, object]:
     return {"case": case, "url": fresh_status_url(case), "plaza": settings.TABUNKA_PLAZA}
 
 
+def send_confirmation(case_id: int) -> bool:
+    """Mail the reference and a status link after the intake; never what the resident wrote."""
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None or not case.email:
+        return False
+    with translation.override(case.language):
+        subject = _("Your consultation %(reference)s was received") % {"reference": case.reference}
+        body = render_to_string("consultations/email/confirmation.txt", _context(case))
+    EmailMessage(subject, body, None, [case.email]).send()
+    return True
+
+
 def send_message_notice(message_id: int) -> bool:
     """Tell the resident that the Plaza wrote to them; return False when there is nobody to tell."""
     message = Message.objects.select_related("case").filter(pk=message_id).first()

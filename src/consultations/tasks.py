@@ -12,6 +12,12 @@ from consultations import mail
 
 
 @task()
+def mail_confirmation(case_id: int) -> bool:
+    """Confirm an intake with the reference and a status link."""
+    return mail.send_confirmation(case_id)
+
+
+@task()
 def mail_new_message(message_id: int) -> bool:
     """Tell the resident there is a new message (never its content)."""
     return mail.send_message_notice(message_id)
