@@ -40,7 +40,7 @@ def open_time(days: int, hour: int = 10) -> datetime.datetime:
 
 @pytest.fixture(autouse=True)
 def tasks_run_immediately(settings: Any) -> None:
-    """Run mail tasks at once; test_mail.py runs them through the database worker."""
+    """Run mail tasks at once; test_confirmations.py also runs them through the database worker."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 

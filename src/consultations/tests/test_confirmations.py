@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import zoneinfo
 from typing import Any
 
@@ -13,7 +14,7 @@ from django.test import Client
 from icalendar import Calendar
 
 from consultations import actions
-from consultations.models import Appointment, Slot
+from consultations.models import Appointment, Case, Slot
 from consultations.tests.conftest import INTAKE
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +119,8 @@ def test_no_mail_without_an_address(
 
 def test_mail_goes_through_the_database_task_worker(
     settings: Any,
-    submitted: actions.Submitted,
+    client: Client,
+    groups: Any,
     slots: list[Slot],
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -128,13 +130,22 @@ def test_mail_goes_through_the_database_task_worker(
 
     settings.TASKS = DATABASE
     with django_capture_on_commit_callbacks(execute=True):
-        actions.do_book(submitted.case, slots[0].pk)
-        actions.do_add_message(submitted.case, "Xin chào", None)
-    assert mail.outbox == []  # queued, not sent in the request
+        response = client.post("/consult/", INTAKE)
+        case = Case.objects.get()
+        actions.do_book(case, slots[0].pk)
+        actions.do_add_message(case, "Xin chào", None)
+    token = response["Location"].split("/consult/s/")[1].split("?")[0]
+    assert mail.outbox == []  # queued, not sent in the request, the intake's confirmation too
     queued = " ".join(str(r.args_kwargs) for r in DBTaskResult.objects.all())
-    assert "Xin chào" not in queued and submitted.token not in queued  # ids only
-    assert run_worker_once() == 2
-    assert len(mail.outbox) == 2
+    for secret in ("Xin chào", token, INTAKE["email"], INTAKE["description"]):
+        assert secret not in queued  # ids only
+    assert run_worker_once() == 3
+    assert len(mail.outbox) == 3
+    for sent in mail.outbox:  # each with a working link of its own, none with what was written
+        assert INTAKE["description"] not in sent.body and "Xin chào" not in sent.body
+        link = re.search(r"/consult/s/[^\s?]+", sent.body)
+        assert link is not None and token not in link.group()
+        assert client.get(link.group()).status_code == 200
 
 
 def test_a_rolled_back_booking_sends_nothing(
