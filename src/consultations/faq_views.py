@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.roles import acting_user
 from consultations import search
 from consultations.models import FaqEntry
 from core import languages
-from translations import actions as tr_actions
 from translations import editor, services
 from translations.access import require_translator
 from translations.models import Status
-from writing.checks import check_texts, domain_for
+from writing.checks import domain_for
 
 
 @login_required
@@ -44,22 +40,13 @@ def faq_translate(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
         raise Http404(lang)
     rows = editor.rows([entry], lang)
     if lang == languages.EASY:
-        texts = [row.current.text if row.current else "" for row in rows]
-        reports = check_texts(texts, domain=domain_for(entry.category))
-        for row, report in zip(rows, reports, strict=True):
-            row.easy_check = report
+        editor.check_easy(rows, domain=domain_for(entry.category))
     status = 200
     if request.method == "POST":
-        try:
-            edits = editor.changes(rows, request.POST)
-        except ValidationError as error:  # a text that cannot be stored or is far too long
-            messages.error(request, " ".join(error.messages))
-            status = 400
-        else:
-            count = tr_actions.do_save_translations(edits, lang, user=acting_user(request))
+        if editor.submit(request, rows, lang):
             search.index_entry(entry)  # the answer is searchable in its new language at once
-            messages.success(request, editor.saved_message(count))
             return redirect("consultations:staff-faq-translate", slug=entry.slug, lang=lang)
+        status = 400
     context = {
         "entry": entry,
         "language": languages.get(lang),

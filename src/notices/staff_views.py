@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 from accounts import roles
 from core import languages
 from notices import actions, presenter, qr, stats
-from notices.models import Notice, NoticeStatus
+from notices.models import Document, Notice, NoticeStatus
 from translations import actions as tr_actions
 from translations import editor, exchange, providers, services
 from translations.access import require_translator
 from translations.models import Status, Translatable, TranslationJob
-from writing.checks import check_texts, domain_for
+from writing.checks import domain_for
 
 
 def get_notice_for_staff(request: HttpRequest, code: str, *, edit: bool = False) -> Notice:
@@ -118,25 +118,13 @@ def translate(request: HttpRequest, code: str, lang: str) -> HttpResponse:
     parts = notice.parts()
     rows = editor.rows(parts, lang)
     if lang == languages.EASY:
-        texts = [row.current.text if row.current else "" for row in rows]
-        reports = check_texts(
-            texts,
-            domain=domain_for(notice.topic.slug),
-            known_terms=[d.name for d in notice.ordered_documents()],
-        )
-        for row, report in zip(rows, reports, strict=True):
-            row.easy_check = report
+        documents = [p.name for p in parts if isinstance(p, Document)]
+        editor.check_easy(rows, domain=domain_for(notice.topic.slug), known_terms=documents)
     status = 200
     if request.method == "POST":
-        try:
-            edits = editor.changes(rows, request.POST)
-        except ValidationError as error:  # a text that cannot be stored or is far too long
-            messages.error(request, " ".join(error.messages))
-            status = 400
-        else:
-            count = tr_actions.do_save_translations(edits, lang, user=roles.acting_user(request))
-            messages.success(request, editor.saved_message(count))
+        if editor.submit(request, rows, lang):
             return redirect("notices:staff-translate", code=notice.code, lang=lang)
+        status = 400
     job = TranslationJob.objects.filter(object_id=notice.pk, label=notice.code).first()
     context = {
         "notice": notice,

@@ -1,18 +1,23 @@
-"""What the translator's editor and the coverage matrix show; no HTTP here."""
+"""The translator's editor and the coverage matrix: what they show, and the one flow of the
+editor page that every translatable kind (notices, FAQ entries) uses: `rows`, `check_easy`,
+`submit`."""
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from accounts.roles import acting_user
 from core import languages, validation
-from translations import glossary, memory, services
+from translations import actions, glossary, memory, services
 from translations.glossary import Issue
 from translations.memory import Suggestion
 from translations.models import (
@@ -23,6 +28,7 @@ from translations.models import (
     TranslationJob,
     TranslationRevision,
 )
+from writing.checks import check_texts
 
 STATES = ("missing", "draft", "machine", "reviewed", "published", "outdated")
 
@@ -95,6 +101,31 @@ def rows(parts: Sequence[Translatable], code: str) -> list[Row]:
                     row.diff = source_diff(current.source_text, source)
             out.append(row)
     return out
+
+
+def check_easy(
+    editor_rows: Sequence[Row], *, domain: str | None, known_terms: Iterable[str] = ()
+) -> None:
+    """Give each Easy-Japanese row the report of its current text, read in page order."""
+    texts = [row.current.text if row.current else "" for row in editor_rows]
+    reports = check_texts(texts, domain=domain, known_terms=known_terms)
+    for row, report in zip(editor_rows, reports, strict=True):
+        row.easy_check = report
+
+
+def submit(request: HttpRequest, editor_rows: Sequence[Row], code: str) -> bool:
+    """Save the edits of a submitted editor page and say how many; return whether it saved.
+
+    A text that cannot be stored saves nothing of the page: the user is told which and why.
+    """
+    try:
+        edits = changes(editor_rows, request.POST)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    count = actions.do_save_translations(edits, code, user=acting_user(request))
+    messages.success(request, saved_message(count))
+    return True
 
 
 def changes(
