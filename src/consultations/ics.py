@@ -1,4 +1,4 @@
-"""An appointment as an iCalendar file (RFC 5545), made with the `icalendar` library.
+"""An appointment as an iCalendar file (RFC 5545), in the frame of `core.calendar`.
 
 The event's time carries TZID Asia/Tokyo with its VTIMEZONE, a VALARM reminds a day before, the
 UID stays the same for one appointment so a CANCEL replaces the REQUEST in the calendar. No
@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar, Event, vCalAddress
+from icalendar import Event, vCalAddress
 
 from consultations.models import Appointment
+from core import calendar
 
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
 REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"
@@ -54,18 +55,8 @@ def appointment_calendar(appointment: Appointment, method: str) -> bytes:
         attendee.params["role"] = "REQ-PARTICIPANT"
         event.add("attendee", attendee)
     if method != CANCEL:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", datetime.timedelta(days=-1))
-        alarm.add("description", event["summary"])
-        event.add_component(alarm)
-    calendar = Calendar()
-    calendar.add("prodid", "-//Kumamoto City//tabunka consultations//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", method)
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+        event.add_component(calendar.reminder(datetime.timedelta(days=-1), event["summary"]))
+    return calendar.calendar_file(event, method)
 
 
 def what_to_bring() -> str:

@@ -16,7 +16,7 @@ from consultations import actions, audit, ics, presenter, retention, search
 from consultations.access import get_case_for_resident
 from consultations.forms import IntakeForm, MessageForm
 from consultations.models import Case, CaseStatus, Channel, Slot
-from core import languages, limits
+from core import calendar, languages, limits
 from core.formatting import format_date
 
 
@@ -163,11 +163,9 @@ def appointment_ics(request: HttpRequest, token: str) -> HttpResponse:
     if appointment is None:
         raise Http404("no appointment")
     audit.record(None, "resident-ics", case)
-    response = HttpResponse(
-        ics.appointment_calendar(appointment, ics.PUBLISH),
-        content_type="text/calendar; charset=utf-8",
+    response = calendar.download(
+        ics.appointment_calendar(appointment, ics.PUBLISH), f"appointment-{case.reference}.ics"
     )
-    response["Content-Disposition"] = f'attachment; filename="appointment-{case.reference}.ics"'
     response["Referrer-Policy"] = "same-origin"
     return response
 
