@@ -26,6 +26,7 @@ STAFF_PATHS = [
     ("post", "followup", {"due": "2030-01-01", "text": "Call"}, "followup"),
     ("post", "followup/{followup}/done", {}, "followup-done"),
     ("post", "faq", {"faq": "nhi-payment"}, "link-faq"),
+    ("post", "message", {"text": "Xin chào"}, "message"),
 ]
 
 
@@ -59,6 +60,47 @@ def test_staff_path_writes_exactly_one_entry(
     assert entry.action == action and entry.case == case and entry.reference == case.reference
     assert entry.user == client.user  # type: ignore[attr-defined]
     assert abs((timezone.now() - entry.at).total_seconds()) < 60
+
+
+# A POST that shows the case page again (an FAQ answer put into the reply without JavaScript, a
+# refused input) shows personal data: one "view", nothing else.
+@pytest.mark.parametrize(
+    ("suffix", "data", "status"),
+    [
+        ("message", {"insert": "1", "faq_answer": "nhi-payment", "text": ""}, 200),
+        ("message", {"text": " "}, 400),
+        ("note", {"text": "a\x00b"}, 400),
+        ("contact", {"channel": "phone", "summary": "x" * 5001}, 400),
+    ],
+)
+def test_case_page_shown_again_writes_one_view(
+    suffix: str, data: dict[str, str], status: int, faq: None, case: Case, counselor: Client
+) -> None:
+    before = AuditEntry.objects.count()
+    response = counselor.post(f"/staff/consultations/{case.reference}/{suffix}", data)
+    assert response.status_code == status
+    assert case.reference in response.content.decode()
+    assert AuditEntry.objects.count() == before + 1
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert entry is not None and entry.action == "view" and entry.case == case
+    assert entry.user == counselor.user  # type: ignore[attr-defined]
+
+
+def test_resident_reply_and_calendar_file_write_one_entry_each(
+    submitted: actions.Submitted, client: Client
+) -> None:
+    slot = Slot.objects.create(start=open_time(1), interpreter_languages=["vi"])
+    actions.do_book(submitted.case, slot.pk)
+    for method, suffix, data, action in [
+        ("post", "/reply", {"text": "Cảm ơn."}, "resident-message"),
+        ("post", "/reply", {"text": ""}, "resident-view"),  # refused: the page again
+        ("get", "/appointment.ics", {}, "resident-ics"),
+    ]:
+        before = AuditEntry.objects.count()
+        getattr(client, method)(f"{submitted.status_path}{suffix}", data)
+        assert AuditEntry.objects.count() == before + 1, suffix
+        entry = AuditEntry.objects.order_by("-pk").first()
+        assert entry is not None and entry.action == action and entry.user is None
 
 
 @pytest.mark.parametrize(
