@@ -40,10 +40,8 @@ def appointment_calendar(appointment: Appointment, method: str) -> bytes:
     event.add("dtend", start + datetime.timedelta(minutes=slot.minutes))
     event.add("sequence", 1 if method == CANCEL else 0)
     event.add("status", "CANCELLED" if method == CANCEL else "CONFIRMED")
-    event.add(
-        "summary",
-        _("Consultation Plaza: appointment %(reference)s") % {"reference": case.reference},
-    )
+    summary = _("Consultation Plaza: appointment %(reference)s") % {"reference": case.reference}
+    event.add("summary", summary)
     event.add("location", f"{_('Consultation Plaza')}, {settings.TABUNKA_CONSULT_VISIT['address']}")
     event.add("url", settings.TABUNKA_CONSULT_VISIT["map_url"])
     event.add("description", f"{what_to_bring()}\n{settings.TABUNKA_CONSULT_VISIT['map_url']}")
@@ -55,7 +53,7 @@ def appointment_calendar(appointment: Appointment, method: str) -> bytes:
         attendee.params["role"] = "REQ-PARTICIPANT"
         event.add("attendee", attendee)
     if method != CANCEL:
-        event.add_component(calendar.reminder(datetime.timedelta(days=-1), event["summary"]))
+        event.add_component(calendar.reminder(datetime.timedelta(days=-1), summary))
     return calendar.calendar_file(event, method)
 
 
