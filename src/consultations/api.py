@@ -24,8 +24,7 @@ from api.site import errors, register, strict_int
 from consultations import actions, audit, presenter, search
 from consultations.access import get_case_for_resident
 from consultations.forms import IntakeForm, MessageForm
-from consultations.models import Case, CaseStatus, Channel
-from consultations.views import client_address, slot_label, throttle_intake
+from consultations.models import Case, CaseStatus, Channel, Message, Slot
 from core import languages, limits
 
 router = Router(tags=["consultations"])
@@ -119,12 +118,12 @@ class CancelOut(Schema):
 )
 def submit(request: HttpRequest) -> Status[dict[str, object]]:
     """Store a consultation; return the reference and the private status link."""
-    throttle_intake(request)
+    limits.hit(request, "intake")  # the same counter as the web form
     payload = body.read_json(request)
     payload.setdefault("language", request.LANGUAGE_CODE)
     data = validate(IntakeForm(as_form_data(payload, booleans=("consent",))))
     submitted = actions.do_submit(
-        data, channel=Channel.API, client=actions.client_hash(client_address(request))
+        data, channel=Channel.API, client=actions.client_hash(limits.client_address(request))
     )
     return Status(
         201,
@@ -160,23 +159,19 @@ def faq_search(
 # ---- the private status page: the token in the path is the resident's credential -------------
 
 
-def _case(token: str) -> Case:
-    return get_case_for_resident(token)
-
-
 def _private(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "same-origin"
     return response
 
 
-def _slot(slot: object, code: str) -> dict[str, object]:
+def _slot(slot: Slot, code: str) -> dict[str, object]:
     return {
-        "id": slot.pk,  # type: ignore[attr-defined]
-        "start": slot.start,  # type: ignore[attr-defined]
-        "minutes": slot.minutes,  # type: ignore[attr-defined]
-        "label": slot_label(slot, code),  # type: ignore[arg-type]
-        "interpreter_languages": list(slot.interpreter_languages),  # type: ignore[attr-defined]
+        "id": slot.pk,
+        "start": slot.start,
+        "minutes": slot.minutes,
+        "label": presenter.when(slot.start, code),
+        "interpreter_languages": list(slot.interpreter_languages),
     }
 
 
@@ -188,13 +183,12 @@ def _appointment(case: Case, token: str, code: str) -> dict[str, object] | None:
     return {"slot": _slot(active.slot, code), "calendar_url": path}
 
 
-def _message(message: object, code: str) -> dict[str, object]:
-    at = message.created_at  # type: ignore[attr-defined]
+def _message(message: Message, code: str) -> dict[str, object]:
     return {
-        "from_resident": message.from_resident,  # type: ignore[attr-defined]
-        "text": message.text,  # type: ignore[attr-defined]
-        "sent_at": at,
-        "sent_label": presenter.when(at, code),
+        "from_resident": message.from_resident,
+        "text": message.text,
+        "sent_at": message.created_at,
+        "sent_label": presenter.when(message.created_at, code),
     }
 
 
@@ -210,7 +204,7 @@ _PRIVATE = "Private: answered with Cache-Control: no-store; the token is never l
 )
 def status(request: HttpRequest, response: HttpResponse, token: str) -> dict[str, object]:
     """Return the case's status, its messages, the booked appointment and the bookable times."""
-    case = _case(token)
+    case = get_case_for_resident(token)
     audit.record(None, "resident-view", case)
     _private(response)
     code = request.LANGUAGE_CODE
@@ -243,7 +237,7 @@ def status(request: HttpRequest, response: HttpResponse, token: str) -> dict[str
 )
 def reply(request: HttpRequest, response: HttpResponse, token: str) -> Status[object]:
     """Send the resident's answer to the Plaza (the status page's reply form)."""
-    case = _case(token)
+    case = get_case_for_resident(token)
     _private(response)
     payload = body.read_json(request)
     if case.status == CaseStatus.CLOSED:
@@ -262,7 +256,7 @@ def reply(request: HttpRequest, response: HttpResponse, token: str) -> Status[ob
 )
 def book(request: HttpRequest, response: HttpResponse, token: str) -> Status[object]:
     """Book one of the bookable times (the status page's booking form)."""
-    case = _case(token)
+    case = get_case_for_resident(token)
     _private(response)
     payload = body.read_json(request)
     unavailable = _("This time is no longer available. Please choose another.")
@@ -284,7 +278,7 @@ def book(request: HttpRequest, response: HttpResponse, token: str) -> Status[obj
 )
 def cancel(request: HttpRequest, response: HttpResponse, token: str) -> dict[str, bool]:
     """Cancel the booked appointment, if there is one (the status page's cancel button)."""
-    case = _case(token)
+    case = get_case_for_resident(token)
     _private(response)
     had = case.appointments.filter(cancelled_at__isnull=True).exists()
     actions.do_cancel_appointment(case)

@@ -15,24 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from consultations import actions, audit, ics, presenter, retention, search
 from consultations.access import get_case_for_resident
 from consultations.forms import IntakeForm, MessageForm
-from consultations.models import Case, CaseStatus, Channel, Slot
+from consultations.models import Case, CaseStatus, Channel
 from core import calendar, languages, limits
 from core.formatting import format_date
-
-
-def client_address(request: HttpRequest) -> str:
-    """Return the client's address (a trusted proxy header only when configured)."""
-    return limits.client_address(request)
-
-
-def throttle_intake(request: HttpRequest) -> None:
-    """Count a submission, form or JSON alike; raise RateLimited past the per-client limit."""
-    limits.hit(request, "intake")
-
-
-def slot_label(slot: Slot, code: str) -> str:
-    """Return the slot's date and time in Japan, written the reader's way."""
-    return presenter.when(slot.start, code)
 
 
 @never_cache
@@ -40,13 +25,13 @@ def slot_label(slot: Slot, code: str) -> str:
 def intake(request: HttpRequest) -> HttpResponse:
     """Take a consultation in the resident's language; no account needed."""
     if request.method == "POST":
-        throttle_intake(request)
+        limits.hit(request, "intake")  # form and JSON twin count alike
         form = IntakeForm(request.POST)
         if form.is_valid():
             submitted = actions.do_submit(
                 form.cleaned_data,
                 channel=Channel.WEB,
-                client=actions.client_hash(client_address(request)),
+                client=actions.client_hash(limits.client_address(request)),
             )
             return redirect(submitted.status_path + "?new=1")
         status = 400
@@ -93,11 +78,11 @@ def _status_page(
         "form": form,
         "closed": case.status == CaseStatus.CLOSED,
         "appointment": appointment,
-        "appointment_label": slot_label(appointment.slot, code) if appointment else "",
+        "appointment_label": presenter.when(appointment.slot.start, code) if appointment else "",
         "slots": [
             (
                 slot,
-                slot_label(slot, code),
+                presenter.when(slot.start, code),
                 [
                     languages.BY_CODE[c]
                     for c in slot.interpreter_languages
