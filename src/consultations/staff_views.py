@@ -241,19 +241,14 @@ def assign(request: HttpRequest, reference: str) -> HttpResponse:
         to = _assignable(case, request.user).filter(pk=pk).first() if pk else None
         if to is None:
             raise PermissionDenied
-    group: CounselorGroup | None = case.group
-    if "group" in request.POST and roles.can_supervise(request.user):
-        try:
-            group = _group(request.POST["group"])
-            note = _posted(request, "note", NOTE_LIMIT)
-        except ValidationError as error:
-            return _refuse(request, case, error)
+    regroup = "group" in request.POST and roles.can_supervise(request.user)
+    try:
+        group = _group(request.POST["group"]) if regroup else case.group
+        note = _posted(request, "note", NOTE_LIMIT)
+    except ValidationError as error:
+        return _refuse(request, case, error)
+    if regroup:
         actions.do_set_group(case, group, acting_user(request))
-    else:
-        try:
-            note = _posted(request, "note", NOTE_LIMIT)
-        except ValidationError as error:
-            return _refuse(request, case, error)
     actions.do_assign(case, to, acting_user(request), note)
     return _done(request, case, _("Assigned."))
 
