@@ -17,35 +17,34 @@ pytestmark = pytest.mark.django_db
 def flood(group: CounselorGroup, count: int = 210) -> Case:
     """Store `count` flagged cases from one client, then one genuine case an hour later."""
     start = timezone.now() - datetime.timedelta(days=1)
+    common = {
+        "language": "vi",
+        "preferred_contact": "email",
+        "group": group,
+        "expires_at": start + datetime.timedelta(days=365),
+        "consent_at": start,
+    }
     Case.objects.bulk_create(
         Case(
             reference=f"FL{i:03d}-XXXX"[:9],
             token_hash=f"flood-{i}",
-            language="vi",
             category="other",
             channel="api",
             description="spam",
-            preferred_contact="email",
             flagged="rate-limit",
-            group=group,
             created_at=start + datetime.timedelta(seconds=i),
-            expires_at=start + datetime.timedelta(days=365),
-            consent_at=start,
+            **common,
         )
         for i in range(count)
     )
     return Case.objects.create(
         reference="GENU-INE2",
         token_hash="genuine",
-        language="vi",
         category="health-insurance",
         channel="web",
         description="I need help with health insurance.",
-        preferred_contact="email",
-        group=group,
         created_at=start + datetime.timedelta(hours=1),
-        expires_at=start + datetime.timedelta(days=365),
-        consent_at=start,
+        **common,
     )
 
 
