@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from consultations.models import Case, Category, Channel, MonthlyStat
 from core import charts
 from core.formatting import language_name
+from core.validation import csv_safe, parse_int
 
 COLUMNS = (
     "month",
@@ -75,8 +76,8 @@ def period(raw: str, today: datetime.date | None = None) -> Period:
     this_month = today.replace(day=1)
     if raw == "all":
         return Period("all", None, None)
-    if raw.isdigit() and 2000 <= int(raw) <= today.year:
-        year = int(raw)
+    year = parse_int(raw, low=2000, high=today.year, digits=4)
+    if year is not None:
         last = this_month if year == today.year else datetime.date(year, 12, 1)
         return Period(raw, datetime.date(year, 1, 1), last)
     return Period("", _add_months(this_month, 1 - RECENT_MONTHS), this_month)
@@ -202,7 +203,7 @@ def to_csv(stats: Iterable[MonthlyStat], code: str) -> str:
         for key in ("language", "category", "channel"):
             value = getattr(s, key)
             row += [value, label(key, value, code)]
-        writer.writerow([charts.csv_safe(cell) for cell in row] + [s.opened, s.closed])
+        writer.writerow([csv_safe(cell) for cell in row] + [s.opened, s.closed])
     return out.getvalue()
 
 

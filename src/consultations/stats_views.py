@@ -9,13 +9,6 @@ from django.views.decorators.http import require_GET
 
 from consultations import stats
 from consultations.access import require_supervisor
-from core.validation import parse_int
-
-
-def _year(request: HttpRequest) -> str:
-    """Return ?year= if it is "all" or a year of four ASCII digits, else "" (the last 12 months)."""
-    raw = request.GET.get("year", "")
-    return raw if raw == "all" or parse_int(raw, low=2000, high=9999, digits=4) else ""
 
 
 @login_required
@@ -23,7 +16,7 @@ def _year(request: HttpRequest) -> str:
 def statistics(request: HttpRequest) -> HttpResponse:
     """Show the counts of the chosen period as charts with their tables."""
     require_supervisor(request)
-    period = stats.period(_year(request))
+    period = stats.period(request.GET.get("year", ""))
     context = {
         "period": period,
         "years": stats.years(),
@@ -37,7 +30,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 def statistics_csv(request: HttpRequest) -> HttpResponse:
     """Return the cells of the chosen period as CSV, codes and labels."""
     require_supervisor(request)
-    period = stats.period(_year(request))
+    period = stats.period(request.GET.get("year", ""))
     body = stats.to_csv(stats.select(period), request.LANGUAGE_CODE)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     name = f"consultations-{period.key or 'last-12-months'}.csv"
