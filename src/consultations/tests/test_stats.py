@@ -126,9 +126,9 @@ def test_periods_last_twelve_months_one_year_and_all() -> None:
     assert stats.period("2025", today).first == datetime.date(2025, 1, 1)
     assert stats.period("2025", today).last == datetime.date(2025, 12, 1)
     assert stats.period("all", today).by_year
-    junk_years = ("abc", "1999", "2031", "-1", "2026-01", "²⁰²⁵", "２０２５", "2025\x00", "9" * 5000)
-    for junk in junk_years:
+    for junk in ("abc", "1999", "2031", "-1", "2026-01", "²⁰²⁵", "２０２５", "2025\x00"):
         assert stats.period(junk, today).key == ""
+    assert stats.period("9" * 5000, today).key == ""
 
 
 def test_all_years_chart_one_bar_per_year(supervisor: Client) -> None:
