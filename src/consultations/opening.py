@@ -65,10 +65,7 @@ def regular_closing_reason(day: datetime.date) -> str | None:
 
 def closing_reason(day: datetime.date) -> str | None:
     """Return why the Plaza is closed on that day (regular rules or a ClosingDay), or None."""
-    extra = ClosingDay.objects.filter(day=day).first()
-    if extra is not None:
-        return extra.reason or _("The Plaza is closed on this day.")
-    return regular_closing_reason(day)
+    return closing_reasons([day]).get(day)
 
 
 def closing_reasons(days: Iterable[datetime.date]) -> dict[datetime.date, str]:
